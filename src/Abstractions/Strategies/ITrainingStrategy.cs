@@ -1,0 +1,20 @@
+using static TorchSharp.torch;
+
+namespace ClipHost.Abstractions.Strategies;
+
+/// <summary>A built strategy: turns a batch into a loss. One instance per run; disposed with the run.</summary>
+public interface ITrainingStrategy : IDisposable
+{
+    /// <summary>
+    /// Modules the strategy adds to the model (SLIP's projection head), trained with it and saved in its
+    /// checkpoints under this module's name; null when the strategy adds none.
+    /// </summary>
+    nn.Module? ExtraModule { get; }
+
+    /// <summary>Runs the forward passes and returns the loss; called inside the engine's dispose scope.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="context">Step position and the seeded generator.</param>
+    /// <returns>The loss, its parts, and the image passes made.</returns>
+    StepResult ComputeLoss(ClipBatch batch, IClipModel model, StepContext context);
+}
