@@ -1,3 +1,8 @@
-using TorchSharp;
-var t = torch.ones(3, 3);
-Console.WriteLine((t * 2).sum().item<float>());
+using System.CommandLine;
+using ClipHost.Host.Cli;
+
+// clip-host: every verb is a command; each builds the Generic Host it needs (see CliHost).
+var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute budget")
+    .AddDataCommands();
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Data.Store;
+using Microsoft.Extensions.Logging;
+
+namespace ClipHost.Engine.Data.Import;
+
+/// <summary>
+/// Runs a source into a store: candidates are decoded in parallel in chunks and written in source order, so the
+/// store is the same whatever the thread count. Bad samples are skipped, counted and listed; the store appears
+/// only when the whole import finished.
+/// </summary>
+public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
+{
+    private const int ChunkSize = 512;
+    private const int ListedSkipsLimit = 10_000;
+
+    public async Task<ImportReport> ImportAsync(
+        IImportSource source,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var errors = ComponentOptions.Validate(options, "import");
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationFailedException(errors);
+        }
+        var name = options.Name ?? source.DefaultName;
+        var finalPath = Path.Combine(options.StoresRoot, name);
+        if (Directory.Exists(finalPath) && !options.Replace)
+        {
+            throw new OptionsValidationFailedException([new OptionError("import.name", $"store '{name}' already exists at {finalPath}; pass --replace to overwrite it")]);
+        }
+        RemoveStalePartials(options.StoresRoot, name);
+
+        await source.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var decoder = new ImageDecoder(options.Resolution, options.Fit ?? source.DefaultFit, options.MaxPixels, options.MaxFileBytes);
+        var splits = new SplitAssigner(options.Seed, options.ValFraction, options.TestFraction);
+        var total = options.Limit is { } limit && source.CountHint is { } hint ? Math.Min(limit, hint) : options.Limit ?? source.CountHint;
+
+        // Parallel decoding happens on pool threads; the caller's thread only enumerates and writes.
+        return await Task.Run(
+            () => Run(source, options, name, finalPath, decoder, splits, total, progress, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private ImportReport Run(
+        IImportSource source,
+        ImportOptions options,
+        string name,
+        string finalPath,
+        ImageDecoder decoder,
+        SplitAssigner splits,
+        int? total,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var skipped = new List<SkippedSample>();
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        var processed = 0;
+        using var writer = new StoreWriter(finalPath, options.Resolution);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        var candidates = source.Enumerate(cancellationToken);
+        if (options.Limit is { } limit)
+        {
+            candidates = candidates.Take(limit);
+        }
+        foreach (var chunk in candidates.Chunk(ChunkSize))
+        {
+            var decoded = new DecodeResult[chunk.Length];
+            Parallel.For(0, chunk.Length, parallel, i => decoded[i] = chunk[i] switch
+            {
+                { Failure: { } failure } => DecodeResult.Fail(failure),
+                { Image: { } image } => decoder.Decode(image),
+                _ => DecodeResult.Fail("no image"),
+            });
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var candidate = chunk[i];
+                var captions = CaptionCleaner.Clean(candidate.Captions, options.MaxCaptionChars);
+                var error = decoded[i].Error ?? (captions.Count == 0 ? "empty caption" : null);
+                if (error is not null)
+                {
+                    Skip(candidate.Key, error);
+                    continue;
+                }
+                var group = candidate.Group ?? candidate.Key;
+                writer.Add(decoded[i].Rgb!, new StoredSample
+                {
+                    Id = writer.Count,
+                    Key = candidate.Key,
+                    Captions = captions,
+                    Split = candidate.FixedSplit ?? splits.Assign(group),
+                    Group = group,
+                    Width = decoded[i].Width,
+                    Height = decoded[i].Height,
+                    Labels = candidate.Labels ?? new Dictionary<string, string>(),
+                    Meta = candidate.Meta ?? new Dictionary<string, string>(),
+                });
+            }
+            processed += chunk.Length;
+            progress?.Report(new ImportProgress(processed, total, writer.Count, skipped.Count, clock.Elapsed));
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var report = new ImportReport
+        {
+            Source = source.Id,
+            Name = name,
+            StorePath = finalPath,
+            Imported = writer.Count,
+            Skipped = skipped.Count,
+            Splits = new Dictionary<string, int>(),
+            SkipReasons = reasons,
+            SkippedSamples = skipped.Take(ListedSkipsLimit).ToList(),
+            Seconds = seconds,
+            ImagesPerSecond = seconds > 0 ? processed / seconds : 0,
+            ContentHash = string.Empty,
+        };
+        if (writer.Count == 0)
+        {
+            throw new NothingImportedException(report);
+        }
+        var manifest = writer.Complete(name, source.Id, report, skipped.Count, options.Seed, options.ValFraction, options.TestFraction, options.Replace);
+        logger.Imported(manifest.Count, finalPath, skipped.Count, seconds);
+        return report with { Splits = manifest.Splits, ContentHash = manifest.ContentHash };
+
+        void Skip(string key, string reason)
+        {
+            skipped.Add(new SkippedSample(key, reason));
+            var kind = reason.Split(" (")[0].Split(':')[0];
+            reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
+            logger.SkippedSample(key, reason);
+        }
+    }
+
+    /// <summary>A killed import leaves a hidden partial directory; the next import of that name clears it.</summary>
+    private void RemoveStalePartials(string root, string name)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+        foreach (var dir in Directory.EnumerateDirectories(root, $"{StoreFiles.PartialPrefix}{name}-*"))
+        {
+            logger.RemovingPartial(dir);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

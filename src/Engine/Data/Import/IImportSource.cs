@@ -1,0 +1,23 @@
+namespace ClipHost.Engine.Data.Import;
+
+/// <summary>A source of image-text pairs: a real data set from a package, or a user's own files.</summary>
+public interface IImportSource
+{
+    /// <summary>Source id, recorded in the store's manifest ("emoji", "csv", ...).</summary>
+    string Id { get; }
+
+    /// <summary>Store name used when the user gives none.</summary>
+    string DefaultName { get; }
+
+    /// <summary>How non-square images are made square unless the user says otherwise.</summary>
+    ImageFit DefaultFit { get; }
+
+    /// <summary>Installs or checks what the source needs (packages, files) before any decoding.</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Candidates expected, when known after <see cref="PrepareAsync"/>.</summary>
+    int? CountHint { get; }
+
+    /// <summary>The candidates, in a deterministic order.</summary>
+    IEnumerable<ImportCandidate> Enumerate(CancellationToken cancellationToken);
+}

@@ -1,0 +1,133 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using Microsoft.Extensions.Logging;
+using ClipHost.Engine.Data.Import;
+
+namespace ClipHost.Engine.Data.Sources;
+
+/// <summary>
+/// Installs the real data sets' packages when they are missing: Debian packages through apt-get, npm packages
+/// through `npm pack` unpacked with System.Formats.Tar into a cache (only the files a source keeps).
+/// </summary>
+public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller> logger)
+{
+    private const string CompleteMarker = ".complete";
+    private static readonly SemaphoreSlim AptLock = new(1, 1);
+
+    public string CacheRoot => cacheRoot;
+
+    /// <summary>Makes sure <paramref name="packages"/> are installed, judged by <paramref name="probePath"/> existing.</summary>
+    public async Task EnsureAptAsync(IReadOnlyList<string> packages, string probePath, CancellationToken cancellationToken)
+    {
+        if (Path.Exists(probePath))
+        {
+            return;
+        }
+        await AptLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Path.Exists(probePath))
+            {
+                return;
+            }
+            var list = string.Join(' ', packages);
+            if (Environment.UserName != "root")
+            {
+                throw new InvalidOperationException($"{probePath} is missing; install it with: sudo apt-get install -y {list}");
+            }
+            logger.Installing(list, "apt-get");
+            var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+            string[] install = ["install", "-y", "-q", "--no-install-recommends", .. packages];
+            var (code, output) = await ProcessRunner.RunAsync("apt-get", install, null, env, cancellationToken).ConfigureAwait(false);
+            if (code != 0)
+            {
+                // A fresh machine has no package lists yet; refresh them once and retry.
+                await ProcessRunner.RunAsync("apt-get", ["update", "-q"], null, env, cancellationToken).ConfigureAwait(false);
+                (code, output) = await ProcessRunner.RunAsync("apt-get", install, null, env, cancellationToken).ConfigureAwait(false);
+            }
+            if (code != 0 || !Path.Exists(probePath))
+            {
+                throw new InvalidOperationException($"apt-get install {list} failed (exit {code}):\n{ProcessRunner.Tail(output)}");
+            }
+        }
+        finally
+        {
+            AptLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Returns the folder holding the unpacked npm package (its "package/" prefix removed), fetching it with
+    /// `npm pack` when missing. <paramref name="keep"/> selects the entries to unpack by their path in the package.
+    /// </summary>
+    public async Task<string> EnsureNpmAsync(string package, Func<string, bool> keep, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(cacheRoot, "npm", package);
+        if (File.Exists(Path.Combine(target, CompleteMarker)))
+        {
+            return target;
+        }
+        if (!await HasToolAsync("npm", cancellationToken).ConfigureAwait(false))
+        {
+            await EnsureAptAsync(["npm"], "/usr/bin/npm", cancellationToken).ConfigureAwait(false);
+        }
+        var work = Path.Combine(cacheRoot, "npm", $".download-{package}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            logger.Installing(package, "npm pack");
+            var (code, output) = await ProcessRunner.RunAsync("npm", ["pack", package, "--silent"], work, null, cancellationToken).ConfigureAwait(false);
+            var tgz = Directory.EnumerateFiles(work, "*.tgz").FirstOrDefault();
+            if (code != 0 || tgz is null)
+            {
+                throw new InvalidOperationException($"npm pack {package} failed (exit {code}):\n{ProcessRunner.Tail(output)}");
+            }
+            var unpacked = Path.Combine(work, "unpacked");
+            await ExtractAsync(tgz, unpacked, keep, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(unpacked, CompleteMarker), Path.GetFileName(tgz), cancellationToken).ConfigureAwait(false);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+            Directory.Move(unpacked, target);
+            return target;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task ExtractAsync(string tgz, string destination, Func<string, bool> keep, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(destination) + Path.DirectorySeparatorChar;
+        await using var file = File.OpenRead(tgz);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        await using var tar = new TarReader(gzip);
+        while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+            {
+                continue;
+            }
+            var name = entry.Name.StartsWith("package/", StringComparison.Ordinal) ? entry.Name["package/".Length..] : entry.Name;
+            if (!keep(name))
+            {
+                continue;
+            }
+            var path = Path.GetFullPath(Path.Combine(destination, name));
+            if (!path.StartsWith(root, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{tgz}: entry '{entry.Name}' points outside the package");
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await entry.ExtractToFileAsync(path, overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> HasToolAsync(string tool, CancellationToken cancellationToken)
+    {
+        var (code, _) = await ProcessRunner.RunAsync(tool, ["--version"], null, null, cancellationToken).ConfigureAwait(false);
+        return code == 0;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClipHost.Host.Options;
+
+/// <summary>Where data lives and how imports run unless a command says otherwise.</summary>
+public sealed class DataOptions
+{
+    public const string SectionName = "Data";
+
+    /// <summary>Root folder: stores under stores/, downloaded package caches under sources/. Relative to the working directory.</summary>
+    [Required]
+    public string Root { get; set; } = "data";
+
+    /// <summary>Side of the stored square images.</summary>
+    [Range(8, 1024)]
+    public int Resolution { get; set; } = 64;
+
+    /// <summary>Seed of the deterministic splits.</summary>
+    public long Seed { get; set; }
+
+    [Range(0.0, 0.9)]
+    public double ValFraction { get; set; } = 0.05;
+
+    [Range(0.0, 0.9)]
+    public double TestFraction { get; set; } = 0.1;
+
+    /// <summary>Images whose header claims more pixels are skipped unread.</summary>
+    [Range(1L, long.MaxValue)]
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    public string StoresRoot => Path.GetFullPath(Path.Combine(Root, "stores"));
+
+    public string SourcesRoot => Path.GetFullPath(Path.Combine(Root, "sources"));
+}

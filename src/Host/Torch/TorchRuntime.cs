@@ -1,0 +1,45 @@
+using ClipHost.Host.Options;
+using Microsoft.Extensions.Options;
+using TorchSharp;
+
+namespace ClipHost.Host.Torch;
+
+/// <summary>
+/// Resolves the configured device once and sets LibTorch's thread count once, for the whole process. A CUDA
+/// device on a machine without one is refused here, at start, with the setting named.
+/// </summary>
+public sealed class TorchRuntime
+{
+    private readonly Lazy<torch.Device> _device;
+
+    public TorchRuntime(IOptions<TorchOptions> options)
+    {
+        var o = options.Value;
+        _device = new Lazy<torch.Device>(() =>
+        {
+            if (o.Threads > 0)
+            {
+                torch.set_num_threads(o.Threads);
+            }
+            var cuda = torch.cuda.is_available();
+            return o.Device switch
+            {
+                "auto" => cuda ? torch.CUDA : torch.CPU,
+                "cpu" => torch.CPU,
+                _ when !cuda => throw new OptionsValidationException(
+                    TorchOptions.SectionName,
+                    typeof(TorchOptions),
+                    [$"Torch.Device is '{o.Device}' but CUDA is not available (this build uses the '{TorchBackend}' LibTorch bundle)"]),
+                _ => new torch.Device(o.Device),
+            };
+        });
+    }
+
+    /// <summary>The native bundle this build carries (the TorchBackend MSBuild property).</summary>
+    public static string TorchBackend =>
+        typeof(TorchRuntime).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TorchBackend")?.Value ?? "cpu";
+
+    public torch.Device Device => _device.Value;
+}
