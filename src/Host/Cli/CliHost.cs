@@ -26,9 +26,36 @@ public static class CliHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A refused configuration is reported once, as a plain line, by RunAsync.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.AddClipHostOptions();
         configure(builder);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts the host (validating every options section), runs the verb, and turns a bad configuration into
+    /// one line per failed rule and exit code 2, before any work.
+    /// </summary>
+    public static async Task<int> RunAsync(Action<IHostApplicationBuilder> configure, Func<IHost, Task<int>> verb, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = await StartAsync(configure, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
+            }
+            return ImportRunner.BadInput;
+        }
+        using (host)
+        {
+            return await verb(host).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Builds and starts the host (validating options); the caller disposes it.</summary>

@@ -65,14 +65,13 @@ public static class DataCommands
                 case Option o: command.Options.Add(o); break;
             }
         }
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), host =>
         {
-            using var host = await CliHost.StartAsync(b => b.AddDataImport(), ct).ConfigureAwait(false);
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());
             var request = ImportRequest.Resolve(parse, options, data);
-            return await ImportRunner.RunAsync(host.Services, create(parse, installer), request, ct).ConfigureAwait(false);
-        });
+            return ImportRunner.RunAsync(host.Services, create(parse, installer), request, ct);
+        }, ct));
         return command;
     }
 
@@ -84,9 +83,8 @@ public static class DataCommands
         {
             command.Options.Add(option);
         }
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), async host =>
         {
-            using var host = await CliHost.StartAsync(b => b.AddDataImport(), ct).ConfigureAwait(false);
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());
             IImportSource[] sources = [new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true), new OpenClipArtSource(installer), new FashionMnistSource(installer)];
@@ -103,7 +101,7 @@ public static class DataCommands
                 exit = Math.Max(exit, await ImportRunner.RunAsync(host.Services, source, request with { Replace = true }, ct).ConfigureAwait(false));
             }
             return exit;
-        });
+        }, ct));
         return command;
     }
 }

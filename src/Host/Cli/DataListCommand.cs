@@ -13,15 +13,14 @@ public static class DataListCommand
         var command = new Command("list", "List imported stores: samples, splits, label sets, resolution, content hash");
         var root = new Option<string?>("--root") { Description = "Data root (default: Data:Root)" };
         command.Options.Add(root);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, host =>
         {
-            using var host = await CliHost.StartAsync(_ => { }, ct).ConfigureAwait(false);
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var stores = parse.GetValue(root) is { } r ? Path.GetFullPath(Path.Combine(r, "stores")) : data.StoresRoot;
             if (!Directory.Exists(stores))
             {
                 Console.WriteLine($"no stores under {stores}; import one with `clip-host data import all`");
-                return 0;
+                return Task.FromResult(0);
             }
             Console.WriteLine($"{"name",-20} {"source",-12} {"samples",8} {"train",7} {"val",6} {"test",6} {"res",4} {"skipped",7}  labels / hash");
             foreach (var dir in Directory.EnumerateDirectories(stores).Order(StringComparer.Ordinal))
@@ -44,8 +43,8 @@ public static class DataListCommand
                     Console.WriteLine($"{name,-20} not a usable store: {e.Message}");
                 }
             }
-            return 0;
-        });
+            return Task.FromResult(0);
+        }, ct));
         return command;
     }
 }

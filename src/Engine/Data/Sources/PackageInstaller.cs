@@ -13,6 +13,7 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
 {
     private const string CompleteMarker = ".complete";
     private static readonly SemaphoreSlim AptLock = new(1, 1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> NpmLocks = new(StringComparer.Ordinal);
 
     public string CacheRoot => cacheRoot;
 
@@ -67,6 +68,22 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
         {
             return target;
         }
+        var gate = NpmLocks.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return File.Exists(Path.Combine(target, CompleteMarker))
+                ? target
+                : await DownloadNpmAsync(package, target, keep, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<string> DownloadNpmAsync(string package, string target, Func<string, bool> keep, CancellationToken cancellationToken)
+    {
         if (!await HasToolAsync("npm", cancellationToken).ConfigureAwait(false))
         {
             await EnsureAptAsync(["npm"], "/usr/bin/npm", cancellationToken).ConfigureAwait(false);
@@ -87,9 +104,21 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
             await File.WriteAllTextAsync(Path.Combine(unpacked, CompleteMarker), Path.GetFileName(tgz), cancellationToken).ConfigureAwait(false);
             if (Directory.Exists(target))
             {
+                // Another process may have finished the same download meanwhile; its copy is as good as ours.
+                if (File.Exists(Path.Combine(target, CompleteMarker)))
+                {
+                    return target;
+                }
                 Directory.Delete(target, recursive: true);
             }
-            Directory.Move(unpacked, target);
+            try
+            {
+                Directory.Move(unpacked, target);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(target, CompleteMarker)))
+            {
+                // Lost the race to another process that completed the same package.
+            }
             return target;
         }
         finally
