@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build, import every real data set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+need_dotnet
+need_npm
+apt_ensure ca-certificates
+
+dotnet build src/Host/ClipHost.Host.csproj -c Release -nologo -v quiet
+clip_host() { dotnet src/Host/bin/Release/net10.0/clip-host.dll "$@"; }
+
+# Installs the data packages itself (npm emoji-datasource-*, emojibase-data; apt openclipart, fashion-mnist).
+clip_host data import all
+clip_host data list
