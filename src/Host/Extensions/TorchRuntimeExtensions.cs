@@ -8,6 +8,7 @@ public static class TorchRuntimeExtensions
     public static IHostApplicationBuilder AddTorchRuntime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TorchRuntime>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ClipHost.Host.Options.TorchOptions>, TorchDeviceValidator>();
         return builder;
     }
 }

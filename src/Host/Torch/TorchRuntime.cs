@@ -6,7 +6,7 @@ namespace ClipHost.Host.Torch;
 
 /// <summary>
 /// Resolves the configured device once and sets LibTorch's thread count once, for the whole process. A CUDA
-/// device on a machine without one is refused here, at start, with the setting named.
+/// device on a machine without one never gets here: <see cref="TorchDeviceValidator"/> refuses it at start.
 /// </summary>
 public sealed class TorchRuntime
 {
@@ -21,15 +21,10 @@ public sealed class TorchRuntime
             {
                 torch.set_num_threads(o.Threads);
             }
-            var cuda = torch.cuda.is_available();
             return o.Device switch
             {
-                "auto" => cuda ? torch.CUDA : torch.CPU,
+                "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
                 "cpu" => torch.CPU,
-                _ when !cuda => throw new OptionsValidationException(
-                    TorchOptions.SectionName,
-                    typeof(TorchOptions),
-                    [$"Torch.Device is '{o.Device}' but CUDA is not available (this build uses the '{TorchBackend}' LibTorch bundle)"]),
                 _ => new torch.Device(o.Device),
             };
         });
