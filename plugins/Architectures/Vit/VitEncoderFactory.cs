@@ -1,0 +1,40 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Options;
+using ClipHost.Abstractions.Plugins;
+
+namespace ClipHost.Plugins.Architectures.Vit;
+
+/// <summary>Builds <see cref="VisionTransformer"/> encoders from <see cref="VitOptions"/>.</summary>
+public sealed class VitEncoderFactory : PluginComponent<VitOptions>, IImageEncoderFactory
+{
+    public override string Id => "vit";
+
+    public override Version Version => typeof(VitEncoderFactory).Assembly.GetName().Version!;
+
+    public override string Description => "Vision Transformer (ladder Ti/S/B/L at /16 and /32), CLS or mean pooling, patch tokens for FLIP";
+
+    public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
+    {
+        var (bound, errors) = ComponentOptions.Bind<VitOptions>(options, fieldPath);
+        if (errors.Count > 0 || bound is null)
+        {
+            return errors;
+        }
+        var config = VitConfig.Resolve(bound, context.ImageSize, context.Channels);
+        return context.ImageSize % config.PatchSize == 0
+            ? []
+            : [new OptionError($"{fieldPath}.patchSize", $"patch {config.PatchSize} does not divide the image size {context.ImageSize}")];
+    }
+
+    public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context)
+    {
+        var config = VitConfig.Resolve(BindValid(options, "options"), context.ImageSize, context.Channels);
+        return new EncoderCapabilities(Id, HasPatchTokens: true, config.PatchCount);
+    }
+
+    public ImageEncoder Create(JsonElement? options, ImageEncoderContext context) =>
+        new VisionTransformer("visual", VitConfig.Resolve(BindValid(options, "options"), context.ImageSize, context.Channels));
+}

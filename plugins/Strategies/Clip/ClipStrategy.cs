@@ -1,0 +1,23 @@
+using ClipHost.Abstractions.Strategies;
+using ClipHost.Modules;
+using static TorchSharp.torch;
+
+namespace ClipHost.Plugins.Strategies.Clip;
+
+/// <summary>CLIP (Radford et al. 2021): symmetric InfoNCE between the two towers' embeddings.</summary>
+public sealed class ClipStrategy(int imageSize) : ITrainingStrategy
+{
+    public nn.Module? ExtraModule => null;
+
+    public StepResult ComputeLoss(ClipBatch batch, IClipModel model, StepContext context)
+    {
+        var image = model.ProjectImage(model.Visual.call(batch.Images));
+        var text = model.EncodeText(batch.Tokens);
+        var loss = ContrastiveLoss.Symmetric(image, text, model.LogitScale);
+        return new StepResult(loss, new Dictionary<string, double>(), [new ImagePass(batch.Count, imageSize)]);
+    }
+
+    public void Dispose()
+    {
+    }
+}

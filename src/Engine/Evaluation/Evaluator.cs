@@ -1,0 +1,120 @@
+using System.Text.Json;
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Model;
+using ClipHost.Engine.Text;
+using ClipHost.Engine.Training;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Evaluation;
+
+/// <summary>
+/// Runs a checkpoint's evaluations and writes one CLIP_benchmark-shaped JSON file per (dataset, task) into the
+/// output folder, named &lt;dataset&gt;_&lt;task&gt;.json.
+/// </summary>
+public sealed class Evaluator(IComponentRegistry registry)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public IReadOnlyList<EvalResult> Evaluate(
+        string checkpoint,
+        string modelName,
+        IReadOnlyList<EvaluationConfig> evaluations,
+        string storesRoot,
+        string outputDirectory,
+        Device device,
+        CancellationToken cancellationToken)
+    {
+        var config = CheckpointStore.ReadModelConfig(checkpoint);
+        using var model = Trainer.Build(config, 0, registry);
+        CheckpointStore.LoadWeights(Path.Combine(checkpoint, CheckpointStore.Weights), model, null);
+        model.to(device);
+        var tokenizer = ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer));
+        var encoder = new EmbeddingEncoder(model, tokenizer, device);
+        Directory.CreateDirectory(outputDirectory);
+
+        var results = new List<EvalResult>();
+        foreach (var evaluation in evaluations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var store = ClipStore.Open(Path.Combine(storesRoot, evaluation.Store));
+            var ids = Subset(evaluation.Samples.Select(store), evaluation.Limit);
+            var result = evaluation.Task == "zeroshot_retrieval"
+                ? RunRetrieval(encoder, store, ids)
+                : RunZeroShot(encoder, store, ids, evaluation);
+            result = result with { Dataset = evaluation.Name, Model = modelName, Pretrained = checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
+            File.WriteAllText(Path.Combine(outputDirectory, $"{evaluation.Name}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
+            results.Add(result);
+        }
+        return results;
+    }
+
+    /// <summary>A seeded subset, kept in store order, so limited evaluations are repeatable.</summary>
+    private static int[] Subset(int[] ids, int? limit)
+    {
+        if (limit is not { } n || n >= ids.Length)
+        {
+            return ids;
+        }
+        var shuffled = (int[])ids.Clone();
+        new Random(0).Shuffle(shuffled);
+        return [.. shuffled.Take(n).Order()];
+    }
+
+    private static EvalResult RunZeroShot(EmbeddingEncoder encoder, ClipStore store, int[] ids, EvaluationConfig evaluation)
+    {
+        var set = evaluation.Labels!;
+        var labelled = ids.Where(i => store.Samples[i].Labels.ContainsKey(set)).ToArray();
+        var classes = store.Manifest.LabelSets[set];
+        var labels = labelled.Select(i => (long)store.LabelIndex(set, store.Samples[i].Labels[set])).ToArray();
+        var templates = evaluation.Templates ?? PromptTemplates.Sets[evaluation.TemplateSet!];
+        using var images = encoder.Images(store, labelled);
+        using var classEmbeddings = ZeroShotClassifier.ClassEmbeddings(encoder, classes, templates);
+        var metrics = ZeroShotClassifier.Score(images, classEmbeddings, labels);
+        return new EvalResult
+        {
+            Dataset = string.Empty,
+            Model = string.Empty,
+            Pretrained = string.Empty,
+            Selection = string.Empty,
+            Task = "zeroshot_classification",
+            Metrics = metrics,
+            Chance = new Dictionary<string, double>
+            {
+                ["acc1"] = 1.0 / classes.Count,
+                ["acc5"] = Math.Min(5, classes.Count) / (double)classes.Count,
+                ["mean_per_class_recall"] = 1.0 / classes.Count,
+            },
+            Samples = labelled.Length,
+            Classes = classes.Count,
+        };
+    }
+
+    private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ClipStore store, int[] ids)
+    {
+        var imageGroups = ids.Select(i => store.Samples[i].Group).ToList();
+        var texts = ids.Select(i => (store.Samples[i].Group, Caption: store.Samples[i].Captions[0])).Distinct().ToList();
+        var textGroups = texts.Select(t => t.Group).ToList();
+        using var images = encoder.Images(store, ids);
+        using var textEmbeddings = encoder.Texts(texts.Select(t => t.Caption).ToList());
+        var metrics = Retrieval.Score(images, imageGroups, textEmbeddings, textGroups);
+        var chance = new Dictionary<string, double>();
+        foreach (var k in Retrieval.Ks)
+        {
+            chance[$"text_retrieval_recall@{k}"] = Retrieval.Chance(imageGroups, textGroups, k);
+            chance[$"image_retrieval_recall@{k}"] = Retrieval.Chance(textGroups, imageGroups, k);
+        }
+        return new EvalResult
+        {
+            Dataset = string.Empty,
+            Model = string.Empty,
+            Pretrained = string.Empty,
+            Selection = string.Empty,
+            Task = "zeroshot_retrieval",
+            Metrics = metrics,
+            Chance = chance,
+            Samples = ids.Length,
+        };
+    }
+}

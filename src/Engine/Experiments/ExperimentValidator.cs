@@ -1,0 +1,128 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Model;
+
+namespace ClipHost.Engine.Experiments;
+
+/// <summary>
+/// Checks an experiment before any work: every section's own rules, then that its stores, label sets,
+/// architecture and strategy exist and accept their options. Every error names its config field.
+/// </summary>
+public sealed class ExperimentValidator(IComponentRegistry registry, string storesRoot)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static JsonSerializerOptions SerializerOptions => Json;
+
+    /// <summary>Reads a config file; JSON and type errors come back as field errors, not exceptions.</summary>
+    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, [new OptionError("--config", $"{path} does not exist")]);
+        }
+        try
+        {
+            var config = JsonSerializer.Deserialize<ExperimentConfig>(File.ReadAllText(path), Json);
+            return config is null ? (null, [new OptionError("--config", $"{path} is empty")]) : (config, []);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is null or "$" ? "config" : e.Path.TrimStart('$', '.');
+            var message = e.Message.Split(" Path:")[0];
+            return (null, [new OptionError(field, message)]);
+        }
+    }
+
+    public IReadOnlyList<OptionError> Validate(ExperimentConfig c)
+    {
+        var errors = new List<OptionError>();
+        errors.AddRange(ComponentOptions.Validate(c, "config").Select(e => e with { Field = e.Field.Replace("config.", string.Empty, StringComparison.Ordinal) }));
+        errors.AddRange(ComponentOptions.Validate(c.Data, "data"));
+        errors.AddRange(ComponentOptions.Validate(c.Model, "model"));
+        errors.AddRange(ComponentOptions.Validate(c.Model.Vision, "model.vision"));
+        errors.AddRange(ComponentOptions.Validate(c.Model.Text, "model.text"));
+        errors.AddRange(ComponentOptions.Validate(c.Strategy, "strategy"));
+        errors.AddRange(ComponentOptions.Validate(c.Training, "training"));
+        if (c.Training.Budget is not null)
+        {
+            errors.AddRange(ComponentOptions.Validate(c.Training.Budget, "training.budget"));
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        ValidateStore(c.Data.Store, "data.store", c.Data.Train, "data.train", null, errors);
+        var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
+        EncoderCapabilities? capabilities = null;
+        if (encoder is null)
+        {
+            errors.Add(new OptionError("model.vision.architecture", $"unknown architecture '{c.Model.Vision.Architecture}'; available: {string.Join(", ", registry.EncoderIds)}"));
+        }
+        else
+        {
+            var context = new ImageEncoderContext(c.Model.Vision.ImageSize, 3, c.Training.Seed);
+            var encoderErrors = encoder.Validate(c.Model.Vision.Options, context, "model.vision.options");
+            errors.AddRange(encoderErrors);
+            if (encoderErrors.Count == 0)
+            {
+                capabilities = encoder.Describe(c.Model.Vision.Options, context);
+            }
+        }
+        var strategy = registry.FindStrategy(c.Strategy.Id);
+        if (strategy is null)
+        {
+            errors.Add(new OptionError("strategy.id", $"unknown strategy '{c.Strategy.Id}'; available: {string.Join(", ", registry.StrategyIds)}"));
+        }
+        else if (capabilities is not null)
+        {
+            errors.AddRange(strategy.Validate(c.Strategy.Options, capabilities, "strategy.options"));
+        }
+        for (var i = 0; i < c.Evaluations.Count; i++)
+        {
+            var e = c.Evaluations[i];
+            var field = $"evaluations[{i}]";
+            var own = ComponentOptions.Validate(e, field);
+            errors.AddRange(own);
+            if (own.Count == 0)
+            {
+                ValidateStore(e.Store, $"{field}.store", e.Samples, $"{field}.samples", e.Labels, errors);
+                if (e.Templates is null && !PromptTemplates.Sets.ContainsKey(e.TemplateSet ?? string.Empty))
+                {
+                    errors.Add(new OptionError($"{field}.templateSet", $"unknown template set '{e.TemplateSet}'; use {string.Join(", ", PromptTemplates.Sets.Keys)} or give templates"));
+                }
+            }
+        }
+        if (c.Evaluations.Select(e => (e.Name, e.Task)).Distinct().Count() != c.Evaluations.Count)
+        {
+            errors.Add(new OptionError("evaluations", "two evaluations share a name and task; their results would overwrite each other"));
+        }
+        return errors;
+    }
+
+    private void ValidateStore(string name, string field, SampleSelection selection, string selectionField, string? labels, List<OptionError> errors)
+    {
+        var path = Path.Combine(storesRoot, name);
+        if (!File.Exists(Path.Combine(path, StoreFiles.Manifest)))
+        {
+            errors.Add(new OptionError(field, $"no store '{name}' under {storesRoot}; import it first (clip-host data import)"));
+            return;
+        }
+        using var store = ClipStore.Open(path);
+        if (labels is not null && !store.Manifest.LabelSets.ContainsKey(labels))
+        {
+            errors.Add(new OptionError(field.Replace(".store", ".labels", StringComparison.Ordinal), $"store '{name}' has no label set '{labels}'; it has {string.Join(", ", store.Manifest.LabelSets.Keys)}"));
+        }
+        if (selection.Select(store).Length == 0)
+        {
+            errors.Add(new OptionError(selectionField, $"selects no samples of store '{name}' ({selection.Describe()})"));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace ClipHost.Engine.Experiments;
+
+/// <summary>The training strategy plugin by id, with its options.</summary>
+public sealed record StrategyConfig
+{
+    [Required]
+    public string Id { get; init; } = "clip";
+
+    public JsonElement? Options { get; init; }
+}

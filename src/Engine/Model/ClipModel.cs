@@ -1,0 +1,81 @@
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Strategies;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Model;
+
+/// <summary>
+/// The two towers and the temperature: visual (an architecture plugin's encoder), visual_projection, text,
+/// text_projection and logit_scale, initialised at ln(1/0.07) as in CLIP.
+/// </summary>
+public sealed class ClipModel : nn.Module<Tensor, Tensor, (Tensor Image, Tensor Text)>, IClipModel
+{
+    public static readonly double InitialLogitScale = Math.Log(1 / 0.07);
+    public static readonly double MaxLogitScale = Math.Log(100);
+
+    private readonly ImageEncoder visual;
+    private readonly Linear visual_projection;
+    private readonly TextTransformer text;
+    private readonly Linear text_projection;
+    private readonly Parameter logit_scale;
+
+    public ClipModel(ClipModelConfig config, ImageEncoder encoder)
+        : base("clip")
+    {
+        Config = config;
+        visual = encoder;
+        visual_projection = nn.Linear(encoder.FeatureDim, config.EmbedDim, hasBias: false);
+        text = new TextTransformer("text", config.Text);
+        text_projection = nn.Linear(config.Text.Width, config.EmbedDim, hasBias: false);
+        logit_scale = nn.Parameter(tensor((float)InitialLogitScale));
+        RegisterComponents();
+    }
+
+    public ClipModelConfig Config { get; }
+
+    public ImageEncoder Visual => visual;
+
+    public TextTransformer Text => text;
+
+    public int EmbedDim => Config.EmbedDim;
+
+    public Tensor LogitScale => logit_scale;
+
+    public Tensor ProjectImage(Tensor features) => visual_projection.call(features);
+
+    public Tensor EncodeImage(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(visual_projection.call(visual.call(images)));
+    }
+
+    public Tensor EncodeText(Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(text_projection.call(text.call(tokens)));
+    }
+
+    public override (Tensor Image, Tensor Text) forward(Tensor images, Tensor tokens) => (EncodeImage(images), EncodeText(tokens));
+
+    /// <summary>Keeps the temperature in CLIP's range after each optimiser step.</summary>
+    public void ClampLogitScale()
+    {
+        using var _ = no_grad();
+        logit_scale.clamp_(0, MaxLogitScale);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            visual.Dispose();
+            visual_projection.Dispose();
+            text.Dispose();
+            text_projection.Dispose();
+            logit_scale.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

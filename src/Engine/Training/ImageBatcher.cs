@@ -1,0 +1,48 @@
+using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Model;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>
+/// Turns store ids into model input: the stored uint8 pixels copied out of the memory map (no decoding), resized
+/// on the tensor side when the model's image size differs from the store's, and normalised with CLIP's mean/std.
+/// </summary>
+public sealed class ImageBatcher(ClipStore store, int imageSize, Device device) : IDisposable
+{
+    private readonly Tensor _mean = tensor(ClipModelConfig.Mean, [1, 3, 1, 1], device: device);
+    private readonly Tensor _std = tensor(ClipModelConfig.Std, [1, 3, 1, 1], device: device);
+    private readonly int _bytesPerImage = store.Resolution * store.Resolution * 3;
+
+    /// <summary>Raw pixels, uint8 [B, R, R, 3] at the store's resolution.</summary>
+    public Tensor Raw(IReadOnlyList<int> ids)
+    {
+        var buffer = new byte[ids.Count * _bytesPerImage];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            store.ReadPixels(ids[i], buffer.AsSpan(i * _bytesPerImage, _bytesPerImage));
+        }
+        return tensor(buffer, [ids.Count, store.Resolution, store.Resolution, 3], device: device);
+    }
+
+    /// <summary>Model input, float32 [B, 3, S, S], normalised.</summary>
+    public Tensor Normalised(Tensor raw)
+    {
+        using var scope = NewDisposeScope();
+        var x = raw.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
+        if (raw.shape[1] != imageSize)
+        {
+            // Area averaging for downscaling is exact for integer factors; bilinear when enlarging.
+            x = raw.shape[1] > imageSize
+                ? nn.functional.interpolate(x, [imageSize, imageSize], mode: InterpolationMode.Area)
+                : nn.functional.interpolate(x, [imageSize, imageSize], mode: InterpolationMode.Bilinear, align_corners: false);
+        }
+        return scope.MoveToOuter((x - _mean) / _std);
+    }
+
+    public void Dispose()
+    {
+        _mean.Dispose();
+        _std.Dispose();
+    }
+}

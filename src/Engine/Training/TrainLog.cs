@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>Source-generated log messages of training.</summary>
+internal static partial class TrainLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: {Samples} training pairs, {Steps} steps of {Batch}; image tower {ImageGflops:F3} GFLOPs/pair, text tower {TextGflops:F3} GFLOPs/pair")]
+    public static partial void Starting(this ILogger logger, string run, int samples, long steps, int batch, double imageGflops, double textGflops);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: resuming from step {Step} of {Steps} ({Checkpoint})")]
+    public static partial void Resuming(this ILogger logger, string run, long step, long steps, string checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: already complete at step {Step}")]
+    public static partial void AlreadyComplete(this ILogger logger, string run, long step);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: checkpoint at step {Step}: {Path}")]
+    public static partial void Checkpointed(this ILogger logger, string run, long step, string path);
+}

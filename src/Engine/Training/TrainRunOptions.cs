@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>Where a run reads and writes, on which device, and how it treats an earlier run of the same name.</summary>
+public sealed record TrainRunOptions
+{
+    public required string StoresRoot { get; init; }
+    public required string RunsRoot { get; init; }
+    public required Device Device { get; init; }
+
+    /// <summary>Discard an earlier run of the same name instead of resuming it.</summary>
+    public bool Fresh { get; init; }
+
+    /// <summary>Stop (with a checkpoint) after this many steps in this invocation, as an interruption would.</summary>
+    public long? StopAfterSteps { get; init; }
+}
