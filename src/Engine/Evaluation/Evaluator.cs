@@ -5,6 +5,7 @@ using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Text;
 using ClipHost.Engine.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Evaluation;
