@@ -4,6 +4,7 @@ using ClipHost.Host.Cli;
 // clip-host: every verb is a command; each builds the Generic Host it needs (see CliHost).
 var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute budget")
     .AddDataCommands()
+    .AddTrainCommands()
     .AddInfoCommand();
 
 return await root.Parse(args).InvokeAsync();

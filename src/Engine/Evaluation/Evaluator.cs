@@ -94,11 +94,12 @@ public sealed class Evaluator(IComponentRegistry registry)
 
     private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ClipStore store, int[] ids)
     {
-        var imageGroups = ids.Select(i => store.Samples[i].Group).ToList();
-        var texts = ids.Select(i => (store.Samples[i].Group, Caption: store.Samples[i].Captions[0])).Distinct().ToList();
-        var textGroups = texts.Select(t => t.Group).ToList();
+        // A text is identified by its group and wording: an image's one correct text is its own caption, and a
+        // caption's correct images are every image that carries it (one emoji drawn in several styles).
+        var imageGroups = ids.Select(i => $"{store.Samples[i].Group}\n{store.Samples[i].Captions[0]}").ToList();
+        var textGroups = imageGroups.Distinct().ToList();
         using var images = encoder.Images(store, ids);
-        using var textEmbeddings = encoder.Texts(texts.Select(t => t.Caption).ToList());
+        using var textEmbeddings = encoder.Texts(textGroups.Select(t => t[(t.IndexOf('\n', StringComparison.Ordinal) + 1)..]).ToList());
         var metrics = Retrieval.Score(images, imageGroups, textEmbeddings, textGroups);
         var chance = new Dictionary<string, double>();
         foreach (var k in Retrieval.Ks)

@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace ClipHost.Engine.Evaluation;
 
 /// <summary>
-/// Image-text retrieval where a text counts as correct for every image of its group: an emoji's caption matches
-/// that emoji in each style, so identical captions of one group are one text, not competing duplicates.
+/// Image-text retrieval where queries and candidates match when they share a key: identical captions (an emoji's
+/// caption in each of its styles) are one text that is correct for all those images, not competing duplicates.
 /// Named as CLIP_benchmark does: text_retrieval = image→text, image_retrieval = text→image.
 /// </summary>
 public static class Retrieval

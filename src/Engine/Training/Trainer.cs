@@ -63,7 +63,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         var encoderFactory = registry.FindEncoder(config.Model.Vision.Architecture)!;
         var context = new ImageEncoderContext(config.Model.Vision.ImageSize, 3, t.Seed);
         using var strategy = registry.FindStrategy(config.Strategy.Id)!.Create(config.Strategy.Options, new StrategyContext(
-            encoderFactory.Describe(config.Model.Vision.Options, context), model.Visual.FeatureDim, config.Model.Vision.ImageSize, run.Device, t.Seed, EmptyServices.Instance));
+            encoderFactory.Describe(config.Model.Vision.Options, context), model.Visual.FeatureDim, config.Model.Vision.ImageSize, run.Device, t.Seed, NoServices.Instance));
         model.to(run.Device);
         strategy.ExtraModule?.to(run.Device);
 
@@ -212,11 +212,4 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
 
     private static long Count(nn.Module module, string prefix) =>
         module.named_parameters().Where(p => p.name.StartsWith(prefix, StringComparison.Ordinal)).Sum(p => p.parameter.numel());
-
-    private sealed class EmptyServices : IServiceProvider
-    {
-        public static readonly EmptyServices Instance = new();
-
-        public object? GetService(Type serviceType) => null;
-    }
 }

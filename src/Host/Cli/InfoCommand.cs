@@ -12,7 +12,7 @@ public static class InfoCommand
     public static RootCommand AddInfoCommand(this RootCommand root)
     {
         var command = new Command("info", "Show the LibTorch build, the device in use, threads and where data lives");
-        command.SetAction((_, ct) => CliHost.RunAsync(b => b.AddTorchRuntime(), host =>
+        command.SetAction((_, ct) => CliHost.RunAsync(b => b.AddTraining(), host =>
         {
             var runtime = host.Services.GetRequiredService<TorchRuntime>();
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
@@ -22,6 +22,14 @@ public static class InfoCommand
             Console.WriteLine($"data root:       {Path.GetFullPath(data.Root)}");
             using var check = torch.ones(2, 2, device: runtime.Device).matmul(torch.ones(2, 2, device: runtime.Device));
             Console.WriteLine($"self-test:       2x2 matmul = {check.sum().item<float>()} (expected 8)");
+            var catalog = host.Services.GetRequiredService<ClipHost.Host.Plugins.PluginCatalog>();
+            Console.WriteLine($"plugins:         {host.Services.GetRequiredService<IOptions<PluginOptions>>().Value.FullPath}");
+            foreach (var plugin in catalog.Status)
+            {
+                Console.WriteLine(plugin.Loaded
+                    ? $"  {plugin.Name}: {string.Join(", ", plugin.Components)}"
+                    : $"  {plugin.Name}: FAILED: {plugin.Error}");
+            }
             return Task.FromResult(0);
         }, ct));
         root.Subcommands.Add(command);

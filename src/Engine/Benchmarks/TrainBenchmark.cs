@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Model;
+using ClipHost.Engine.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Benchmarks;
+
+/// <summary>
+/// Trains the fixed preset bench-vit-ti on synthetic inputs (no data loading in the measurement) and reports
+/// pairs/s, GFLOPs, the matmul peak of the same run and resident memory.
+/// </summary>
+public sealed class TrainBenchmark(IComponentRegistry registry)
+{
+    public const string PresetName = "bench-vit-ti";
+    public const int BatchSize = 256;
+
+    /// <summary>Image 64x64, ViT patch 8, width 192, depth 6, 3 heads, MLP 768, CLS; text 32 tokens, vocab 8192, width 256, depth 4, 4 heads, MLP 1024; embed 256.</summary>
+    public static ClipModelConfig Preset => new()
+    {
+        EmbedDim = 256,
+        Vision = new ImageTowerConfig
+        {
+            Architecture = "vit",
+            ImageSize = 64,
+            Options = JsonDocument.Parse("""{"patchSize": 8, "width": 192, "depth": 6, "heads": 3, "mlpRatio": 4, "pool": "cls"}""").RootElement,
+        },
+        Text = new TextConfig { ContextLength = 32, VocabSize = 8192, Width = 256, Layers = 4, Heads = 4, MlpWidth = 1024 },
+    };
+
+    public BenchResult Run(Device device, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
+    {
+        var peak = MatmulPeak.Measure(device);
+        var config = Preset;
+        using var model = Trainer.Build(config, 0, registry);
+        model.to(device);
+        model.train();
+        var strategy = registry.FindStrategy("clip") ?? throw new InvalidOperationException("the clip strategy plugin is not loaded");
+        var capabilities = registry.FindEncoder("vit")!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
+        using var clip = strategy.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
+        var (decay, noDecay) = ParameterGroups.Split(model.named_parameters().Select(p => (p.name, p.parameter)));
+        using var optimizer = optim.AdamW(
+            [new TorchSharp.Modules.AdamW.ParamGroup(decay, 5e-4, 0.9, 0.98, 1e-6, 0.2), new TorchSharp.Modules.AdamW.ParamGroup(noDecay, 5e-4, 0.9, 0.98, 1e-6, 0)],
+            5e-4);
+        random.manual_seed(0);
+        using var images = randn(batchSize, 3, config.Vision.ImageSize, config.Vision.ImageSize, device: device);
+        using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
+        using var tokens = randint(4, config.Text.VocabSize, [batchSize, config.Text.ContextLength], device: device);
+        tokens[TensorIndex.Colon, config.Text.ContextLength - 1] = tensor(2L);
+        var forwardGflops = 2.0 * (model.Visual.ForwardMacs(config.Vision.ImageSize) + ((long)model.Visual.FeatureDim * config.EmbedDim)
+            + model.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
+
+        var seconds = new List<double>();
+        var rss = new Dictionary<int, long>();
+        using var process = Process.GetCurrentProcess();
+        for (var step = 1; step <= warmup + steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            using (NewDisposeScope())
+            {
+                var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
+                using var generator = new Generator((ulong)step, device);
+                var result = clip.ComputeLoss(batch, model, new StepContext(step, warmup + steps, generator, true));
+                optimizer.zero_grad();
+                result.Loss.backward();
+                optimizer.step();
+                model.ClampLogitScale();
+                result.Loss.item<float>();
+            }
+            var elapsed = clock.Elapsed.TotalSeconds;
+            if (step > warmup)
+            {
+                seconds.Add(elapsed);
+            }
+            process.Refresh();
+            if (step is 100 or 300)
+            {
+                rss[step] = process.WorkingSet64;
+            }
+            progress?.Report((step, elapsed));
+        }
+        process.Refresh();
+        return new BenchResult
+        {
+            Preset = PresetName,
+            BatchSize = batchSize,
+            Steps = steps,
+            PairsPerSecondMedian = batchSize / MatmulPeak.Median(seconds),
+            ForwardGflopsPerPair = forwardGflops,
+            MatmulPeakGflops = peak,
+            PeakRssBytes = process.PeakWorkingSet64,
+            RssAtStep = rss,
+            StepSeconds = seconds,
+        };
+    }
+}

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Training;
+using ClipHost.Host.Options;
+using ClipHost.Host.Torch;
+using Microsoft.Extensions.Options;
+
+namespace ClipHost.Host.Cli;
+
+/// <summary>`clip-host train`, `eval` and `bench`.</summary>
+public static class TrainCommands
+{
+    public static RootCommand AddTrainCommands(this RootCommand root)
+    {
+        root.Subcommands.Add(Train());
+        root.Subcommands.Add(Eval());
+        root.Subcommands.Add(Bench());
+        return root;
+    }
+
+    private static Command Train()
+    {
+        var config = new Option<FileInfo>("--config") { Description = "Experiment JSON (see experiments/quickstart.json)", Required = true };
+        var fresh = new Option<bool>("--fresh") { Description = "Discard an earlier run of the same name instead of resuming it" };
+        var noEval = new Option<bool>("--no-eval") { Description = "Skip the config's evaluations after training" };
+        var stopAfter = new Option<long?>("--stop-after-steps") { Description = "Stop with a checkpoint after this many steps (resume by running again)" };
+        var command = new Command("train", "Train a CLIP model from an experiment config, resuming a run of the same name from its last checkpoint, then evaluate it")
+        {
+            config, fresh, noEval, stopAfter,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var (experiment, loadErrors) = ExperimentValidator.Load(parse.GetValue(config)!.FullName);
+            if (experiment is null)
+            {
+                return Task.FromResult(Refuse(loadErrors));
+            }
+            return CliHost.RunAsync(b => b.AddTraining(), async host =>
+            {
+                var s = host.Services;
+                var options = new TrainRunOptions
+                {
+                    StoresRoot = s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot,
+                    RunsRoot = s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath,
+                    Device = s.GetRequiredService<TorchRuntime>().Device,
+                    Fresh = parse.GetValue(fresh),
+                    StopAfterSteps = parse.GetValue(stopAfter),
+                };
+                TrainResult result;
+                try
+                {
+                    result = await OnTrainingThread(() => TrainProgressDisplay.Run(experiment.Name, p => s.GetRequiredService<Trainer>().Train(experiment, options, p, ct))).ConfigureAwait(false);
+                }
+                catch (OptionsValidationFailedException e)
+                {
+                    return Refuse(e.Errors);
+                }
+                catch (OperationCanceledException)
+                {
+                    Console.Error.WriteLine($"{experiment.Name}: stopped; a checkpoint was written and the next `train` resumes from it");
+                    return 130;
+                }
+                PrintCompute(result);
+                if (!result.Completed)
+                {
+                    Console.WriteLine($"stopped at step {result.State.Step} of {result.State.TotalSteps}; run the same command again to resume");
+                    return 0;
+                }
+                if (!parse.GetValue(noEval) && experiment.Evaluations.Count > 0)
+                {
+                    var output = Path.Combine(result.RunDirectory, "eval");
+                    var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, ct)).ConfigureAwait(false);
+                    EvalPrinter.Print(evals, Console.Out);
+                    Console.WriteLine($"results: {output}");
+                }
+                return 0;
+            }, ct);
+        });
+        return command;
+    }
+
+    private static Command Eval()
+    {
+        var run = new Option<string>("--run") { Description = "Run name (under Runs:Root) or run folder; its latest checkpoint and config are used", Required = true };
+        var config = new Option<FileInfo?>("--config") { Description = "Take the evaluations from this experiment JSON instead of the run's own config" };
+        var command = new Command("eval", "Evaluate a trained run: zero-shot classification and retrieval, one CLIP_benchmark JSON per dataset and task") { run, config };
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async host =>
+        {
+            var s = host.Services;
+            var runDir = Directory.Exists(parse.GetValue(run)) ? Path.GetFullPath(parse.GetValue(run)!) : Path.Combine(s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath, parse.GetValue(run)!);
+            var checkpoint = new ClipHost.Engine.Checkpoints.CheckpointStore(runDir).Latest;
+            if (checkpoint is null)
+            {
+                return Refuse([new OptionError("--run", $"no checkpoint under {runDir}")]);
+            }
+            var (experiment, errors) = ExperimentValidator.Load(parse.GetValue(config)?.FullName ?? Path.Combine(runDir, "config.json"));
+            if (experiment is null)
+            {
+                return Refuse(errors);
+            }
+            var stores = s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot;
+            var output = Path.Combine(runDir, "eval");
+            var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(checkpoint, experiment.Name, experiment.Evaluations, stores, output, s.GetRequiredService<TorchRuntime>().Device, ct)).ConfigureAwait(false);
+            EvalPrinter.Print(results, Console.Out);
+            Console.WriteLine($"results: {output}");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Bench()
+    {
+        var steps = new Option<int>("--steps") { Description = "Measured steps (300 also reports memory at steps 100 and 300)", DefaultValueFactory = _ => 12 };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured steps first", DefaultValueFactory = _ => 3 };
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => TrainBenchmark.BatchSize };
+        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory") { steps, warmup, batch };
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async host =>
+        {
+            var s = host.Services;
+            var device = s.GetRequiredService<TorchRuntime>().Device;
+            var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
+                device, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(p => Console.Error.Write($"\rstep {p.Step}: {p.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
+            Console.Error.WriteLine();
+            Console.WriteLine($"preset:                 {result.Preset} (batch {result.BatchSize}, fp32, device {device})");
+            Console.WriteLine($"pairs/s (median of {result.Steps}): {result.PairsPerSecondMedian:F1}");
+            Console.WriteLine($"forward GFLOPs/pair:    {result.ForwardGflopsPerPair:F4}");
+            Console.WriteLine($"achieved training:      {result.AchievedGflops:F1} GFLOP/s (3 x forward x pairs/s)");
+            Console.WriteLine($"fp32 matmul peak:       {result.MatmulPeakGflops:F1} GFLOP/s (2048^3, same run)");
+            Console.WriteLine($"fraction of peak:       {result.FractionOfPeak:P1}");
+            Console.WriteLine($"peak RSS:               {result.PeakRssBytes / 1048576.0:F0} MiB");
+            if (result.RssAtStep.TryGetValue(100, out var at100) && result.RssAtStep.TryGetValue(300, out var at300))
+            {
+                Console.WriteLine($"RSS step 100 -> 300:    {at100 / 1048576.0:F0} -> {at300 / 1048576.0:F0} MiB ({(at300 - at100) * 100.0 / at100:+0.0;-0.0}%)");
+            }
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Training runs on one dedicated thread: TorchSharp's dispose scopes are per thread.</summary>
+    private static Task<T> OnTrainingThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static int Refuse(IReadOnlyList<OptionError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"config error: {error}");
+        }
+        return ImportRunner.BadInput;
+    }
+
+    private static void PrintCompute(TrainResult r)
+    {
+        var c = r.Compute;
+        Console.WriteLine($"trained {c.SamplesSeen} pairs in {c.WallSeconds:F0} s ({c.PairsPerSecond:F0} pairs/s); loss {r.State.Loss:F4}");
+        Console.WriteLine($"compute: image {c.ImageForwardGflopsPerSample:F4} + text {c.TextForwardGflopsPerSample:F4} forward GFLOPs/pair; {c.TrainingGflops / 1000:F1} TFLOPs in training; {c.ImageParameters / 1e6:F2}M + {c.TextParameters / 1e6:F2}M parameters");
+        Console.WriteLine($"checkpoint: {r.Checkpoint}");
+    }
+}

@@ -1,0 +1,79 @@
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Tests.TestSupport;
+using ClipHost.Engine.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Tests.Model;
+
+public sealed class ClipModelTests
+{
+    [Fact]
+    public void Build_SameSeed_SameInitialWeights_OtherSeed_Different()
+    {
+        using var a = Trainer.Build(TinyExperiments.Tiny("a", 64, seed: 3), StaticRegistry.Instance);
+        using var b = Trainer.Build(TinyExperiments.Tiny("b", 64, seed: 3), StaticRegistry.Instance);
+        using var c = Trainer.Build(TinyExperiments.Tiny("c", 64, seed: 4), StaticRegistry.Instance);
+        var (sa, sb, sc) = (a.state_dict(), b.state_dict(), c.state_dict());
+        Assert.All(sa.Keys, k => Assert.True(sa[k].eq(sb[k]).all().item<bool>(), k));
+        Assert.Contains(sa.Keys, k => !sa[k].eq(sc[k]).all().item<bool>());
+    }
+
+    [Fact]
+    public void StateDictKeys_FollowOpenClipNames()
+    {
+        using var model = Trainer.Build(TinyExperiments.Tiny("k", 64), StaticRegistry.Instance);
+        var keys = model.state_dict().Keys.ToHashSet();
+        foreach (var key in new[]
+        {
+            "visual.conv1.weight", "visual.class_embedding", "visual.positional_embedding", "visual.ln_pre.weight",
+            "visual.transformer.resblocks.0.attn.in_proj_weight", "visual.transformer.resblocks.1.mlp.c_fc.weight", "visual.ln_post.bias",
+            "visual_projection.weight", "text.token_embedding.weight", "text.positional_embedding",
+            "text.transformer.resblocks.0.ln_1.weight", "text.ln_final.weight", "text_projection.weight", "logit_scale",
+        })
+        {
+            Assert.Contains(key, keys);
+        }
+    }
+
+    [Fact]
+    public void SafetensorsRoundTrip_GivesIdenticalOutputs()
+    {
+        using var dir = new TempDir();
+        using var scope = NewDisposeScope();
+        var config = TinyExperiments.Tiny("rt", 64, seed: 1);
+        using var model = Trainer.Build(config, StaticRegistry.Instance);
+        using var other = Trainer.Build(config with { Training = config.Training with { Seed = 2 } }, StaticRegistry.Instance);
+        var images = randn(3, 3, 16, 16);
+        var tokens = tensor(new long[] { 1, 5, 6, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 9, 10, 2, 0, 0, 0, 0, 0, 0, 0 }, [3, 12]);
+        model.eval();
+        other.eval();
+
+        CheckpointStore.SaveWeights(dir.Combine("m.safetensors"), model, null);
+        CheckpointStore.LoadWeights(dir.Combine("m.safetensors"), other, null);
+
+        using var _ = no_grad();
+        Assert.True(model.EncodeImage(images).eq(other.EncodeImage(images)).all().item<bool>());
+        Assert.True(model.EncodeText(tokens).eq(other.EncodeText(tokens)).all().item<bool>());
+    }
+
+    [Fact]
+    public void Forward_RepeatedUnderAScope_LeaksNoTensors()
+    {
+        using var model = Trainer.Build(TinyExperiments.Tiny("leak", 64), StaticRegistry.Instance);
+        using var images = randn(2, 3, 16, 16);
+        using var tokens = tensor(new long[] { 1, 5, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0 }, [2, 12]);
+        long? live = null;
+        for (var i = 0; i < 5; i++)
+        {
+            using (NewDisposeScope())
+            {
+                var (img, txt) = model.call(images, tokens);
+                (img.sum() + txt.sum()).item<float>();
+            }
+            var now = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            live ??= now;
+            Assert.Equal(live, now);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Model;
+using ClipHost.Plugins.Architectures.Vit;
+using ClipHost.Plugins.Strategies.Clip;
+
+namespace ClipHost.Engine.Tests.TestSupport;
+
+/// <summary>The built-in plugins as ordinary references; loading through the plugin catalog is the host's tests' business.</summary>
+public sealed class StaticRegistry : IComponentRegistry
+{
+    public static readonly StaticRegistry Instance = new();
+
+    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new() { ["vit"] = new VitEncoderFactory() };
+    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory() };
+
+    public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
+
+    public IReadOnlyCollection<string> StrategyIds => _strategies.Keys;
+
+    public IImageEncoderFactory? FindEncoder(string id) => _encoders.GetValueOrDefault(id);
+
+    public ITrainingStrategyFactory? FindStrategy(string id) => _strategies.GetValueOrDefault(id);
+}
