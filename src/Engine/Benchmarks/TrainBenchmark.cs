@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Training;
 using TorchSharp;
@@ -40,10 +41,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         var strategy = registry.FindStrategy("clip") ?? throw new InvalidOperationException("the clip strategy plugin is not loaded");
         var capabilities = registry.FindEncoder("vit")!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
         using var clip = strategy.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
-        var (decay, noDecay) = ParameterGroups.Split(model.named_parameters().Select(p => (p.name, p.parameter)));
-        using var optimizer = optim.AdamW(
-            [new TorchSharp.Modules.AdamW.ParamGroup(decay, 5e-4, 0.9, 0.98, 1e-6, 0.2), new TorchSharp.Modules.AdamW.ParamGroup(noDecay, 5e-4, 0.9, 0.98, 1e-6, 0)],
-            5e-4);
+        using var optimizer = ClipOptimizer.Create(model.named_parameters().Select(p => (p.name, p.parameter)), new TrainingConfig());
         random.manual_seed(0);
         using var images = randn(batchSize, 3, config.Vision.ImageSize, config.Vision.ImageSize, device: device);
         using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
@@ -64,10 +62,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
                 var result = clip.ComputeLoss(batch, model, new StepContext(step, warmup + steps, generator, true));
-                optimizer.zero_grad();
-                result.Loss.backward();
-                optimizer.step();
-                model.ClampLogitScale();
+                ClipOptimizer.Step(optimizer, result.Loss, model);
                 result.Loss.item<float>();
             }
             var elapsed = clock.Elapsed.TotalSeconds;

@@ -69,13 +69,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
 
         var named = model.named_parameters().Select(p => (p.name, p.parameter))
             .Concat(strategy.ExtraModule?.named_parameters().Select(p => ($"strategy.{p.name}", p.parameter)) ?? []);
-        var (decay, noDecay) = ParameterGroups.Split(named);
-        using var optimizer = optim.AdamW(
-            [
-                new TorchSharp.Modules.AdamW.ParamGroup(decay, t.LearningRate, t.Beta1, t.Beta2, t.Eps, t.WeightDecay),
-                new TorchSharp.Modules.AdamW.ParamGroup(noDecay, t.LearningRate, t.Beta1, t.Beta2, t.Eps, 0),
-            ],
-            t.LearningRate, t.Beta1, t.Beta2, t.Eps, t.WeightDecay);
+        using var optimizer = ClipOptimizer.Create(named, t);
 
         var step = 0L;
         var wall = 0.0;
@@ -148,10 +142,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
                 var batch = new ClipBatch(batcher.Normalised(raw), raw, tensor(tokenRows, [ids.Length, tokenizer.ContextLength], device: run.Device), ids.Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)DataOrder.SeedFor(t.Seed, step), run.Device);
                 var result = strategy.ComputeLoss(batch, model, new StepContext(step, totalSteps, generator, Training: true));
-                optimizer.zero_grad();
-                result.Loss.backward();
-                optimizer.step();
-                model.ClampLogitScale();
+                ClipOptimizer.Step(optimizer, result.Loss, model);
                 lastLoss = result.Loss.item<float>();
                 if (!double.IsFinite(lastLoss))
                 {

@@ -15,4 +15,7 @@ public sealed class TorchOptions
     /// <summary>Intra-op threads; 0 keeps LibTorch's default (one per core).</summary>
     [Range(0, 1024)]
     public int Threads { get; set; }
+
+    /// <summary>Keep freed native memory for reuse instead of returning it to the OS each step (see NativeAllocator).</summary>
+    public bool RetainFreedMemory { get; set; } = true;
 }

@@ -17,6 +17,10 @@ public sealed class TorchRuntime
         var o = options.Value;
         _device = new Lazy<torch.Device>(() =>
         {
+            if (o.RetainFreedMemory)
+            {
+                NativeAllocator.RetainFreedMemory();
+            }
             if (o.Threads > 0)
             {
                 torch.set_num_threads(o.Threads);

@@ -1,4 +1,4 @@
-namespace ClipHost.Engine.Tests.TestSupport;
+namespace ClipHost.Tests.Common;
 
 /// <summary>A fresh directory per test, removed afterwards.</summary>
 public sealed class TempDir : IDisposable

@@ -1,0 +1,31 @@
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>AdamW over CLIP's two parameter groups, and the optimiser step every training loop takes.</summary>
+public static class ClipOptimizer
+{
+    public static OptimizerHelper Create(IEnumerable<(string Name, Parameter Parameter)> parameters, TrainingConfig t)
+    {
+        var (decay, noDecay) = ParameterGroups.Split(parameters);
+        return optim.AdamW(
+            [
+                new AdamW.ParamGroup(decay, t.LearningRate, t.Beta1, t.Beta2, t.Eps, t.WeightDecay),
+                new AdamW.ParamGroup(noDecay, t.LearningRate, t.Beta1, t.Beta2, t.Eps, 0),
+            ],
+            t.LearningRate, t.Beta1, t.Beta2, t.Eps, t.WeightDecay);
+    }
+
+    /// <summary>Back-propagates, updates, and clamps the temperature as CLIP does after every step.</summary>
+    public static void Step(OptimizerHelper optimizer, Tensor loss, ClipModel model)
+    {
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        model.ClampLogitScale();
+    }
+}
