@@ -28,8 +28,9 @@ public static class CliHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A refused configuration is reported once, as a plain line, by RunAsync.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        // The CLI prints its own import summary; the importer's log line is for the service.
+        // The CLI prints its own summaries and progress bars; these info lines are for the service's logs.
         builder.Logging.AddFilter("ClipHost.Engine.Data.Import.DatasetImporter", LogLevel.Warning);
+        builder.Logging.AddFilter("ClipHost.Engine.Training.Trainer", LogLevel.Warning);
         builder.AddClipHostOptions();
         configure(builder);
         return builder.Build();
