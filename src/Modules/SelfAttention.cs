@@ -5,13 +5,13 @@ using static TorchSharp.torch;
 namespace ClipHost.Modules;
 
 /// <summary>
-/// Multi-head self-attention with a fused input projection, named like PyTorch's nn.MultiheadAttention as
-/// open_clip uses it (in_proj_weight, in_proj_bias, out_proj), computed with scaled_dot_product_attention.
+/// Multi-head self-attention with a fused QKV projection (in_proj, out_proj as in PyTorch's nn.MultiheadAttention,
+/// each an nn.Linear so mixed precision treats them like every other Linear), computed with
+/// scaled_dot_product_attention in the projection weights' dtype: bf16 under bf16-mixed, fp32 otherwise.
 /// </summary>
 public sealed class SelfAttention : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter in_proj_weight;
-    private readonly Parameter in_proj_bias;
+    private readonly Linear in_proj;
     private readonly Linear out_proj;
     private readonly int _heads;
     private readonly bool _causal;
@@ -24,12 +24,12 @@ public sealed class SelfAttention : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"width {width} is not divisible by heads {heads}", nameof(heads));
         }
         (_heads, _causal) = (heads, causal);
-        in_proj_weight = nn.Parameter(empty(3 * width, width));
-        in_proj_bias = nn.Parameter(zeros(3 * width));
+        in_proj = nn.Linear(width, 3 * width);
         out_proj = nn.Linear(width, width);
         using (no_grad())
         {
-            nn.init.xavier_uniform_(in_proj_weight);
+            nn.init.xavier_uniform_(in_proj.weight!);
+            nn.init.zeros_(in_proj.bias!);
         }
         RegisterComponents();
     }
@@ -39,7 +39,8 @@ public sealed class SelfAttention : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var (b, l, d) = (x.shape[0], x.shape[1], x.shape[2]);
-        var qkv = nn.functional.linear(x, in_proj_weight, in_proj_bias)
+        var compute = in_proj.weight!.dtype;
+        var qkv = in_proj.call(x).to_type(compute)
             .view(b, l, 3, _heads, d / _heads)
             .permute(2, 0, 3, 1, 4);
         var attended = nn.functional.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], is_casual: _causal);
@@ -54,8 +55,7 @@ public sealed class SelfAttention : nn.Module<Tensor, Tensor>
     {
         if (disposing)
         {
-            in_proj_weight.Dispose();
-            in_proj_bias.Dispose();
+            in_proj.Dispose();
             out_proj.Dispose();
         }
         base.Dispose(disposing);

@@ -4,10 +4,12 @@ namespace ClipHost.Engine.Benchmarks;
 public sealed record BenchResult
 {
     public required string Preset { get; init; }
+    public required Experiments.Precision Precision { get; init; }
     public required int BatchSize { get; init; }
     public required int Steps { get; init; }
     public required double PairsPerSecondMedian { get; init; }
     public required double ForwardGflopsPerPair { get; init; }
+    /// <summary>The 2048^3 matmul rate in the run's compute dtype (bf16 under bf16-mixed), measured in the same run.</summary>
     public required double MatmulPeakGflops { get; init; }
     public required long PeakRssBytes { get; init; }
     public required IReadOnlyDictionary<int, long> RssAtStep { get; init; }

@@ -18,7 +18,7 @@ public static class MatmulPeak
         {
             var clock = Stopwatch.StartNew();
             using var c = a.matmul(b);
-            c.sum().item<float>();
+            c.sum().to_type(ScalarType.Float32).item<float>();
             rates.Add(2.0 * size * size * size / clock.Elapsed.TotalSeconds / 1e9);
         }
         return Median(rates);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,9 +32,9 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         Text = new TextConfig { ContextLength = 32, VocabSize = 8192, Width = 256, Layers = 4, Heads = 4, MlpWidth = 1024 },
     };
 
-    public BenchResult Run(Device device, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
+    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
     {
-        var peak = MatmulPeak.Measure(device);
+        var peak = MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision));
         var config = Preset;
         using var model = Trainer.Build(config, 0, registry);
         model.to(device);
@@ -41,7 +42,8 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         var strategy = registry.FindStrategy("clip") ?? throw new InvalidOperationException("the clip strategy plugin is not loaded");
         var capabilities = registry.FindEncoder("vit")!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
         using var clip = strategy.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
-        using var optimizer = ClipOptimizer.Create(model.named_parameters().Select(p => (p.name, p.parameter)), new TrainingConfig());
+        var policy = MixedPrecision.Apply(precision, Trainer.Roots(model, null));
+        using var optimizer = ClipOptimizer.Create(policy.Trainable(model.named_parameters().Select(p => (p.name, p.parameter))), new TrainingConfig());
         random.manual_seed(0);
         using var images = randn(batchSize, 3, config.Vision.ImageSize, config.Vision.ImageSize, device: device);
         using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
@@ -62,7 +64,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
                 var result = clip.ComputeLoss(batch, model, new StepContext(step, warmup + steps, generator, true));
-                ClipOptimizer.Step(optimizer, result.Loss, model);
+                ClipOptimizer.Step(optimizer, result.Loss, model, policy);
                 result.Loss.item<float>();
             }
             var elapsed = clock.Elapsed.TotalSeconds;
@@ -81,6 +83,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         return new BenchResult
         {
             Preset = PresetName,
+            Precision = precision,
             BatchSize = batchSize,
             Steps = steps,
             PairsPerSecondMedian = batchSize / MatmulPeak.Median(seconds),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,7 +38,7 @@ public sealed class CheckpointStore(string runDirectory)
         }
     }
 
-    public string Save(ClipModel model, nn.Module? extra, ClipTokenizer tokenizer, TorchSharp.Modules.OptimizerHelper? optimizer, TrainingState state)
+    public string Save(ClipModel model, nn.Module? extra, MixedPrecision precision, ClipTokenizer tokenizer, TorchSharp.Modules.OptimizerHelper? optimizer, TrainingState state)
     {
         var name = $"step-{state.Step:D8}";
         var dir = Path.Combine(Root, name);
@@ -47,7 +48,7 @@ public sealed class CheckpointStore(string runDirectory)
             Directory.Delete(partial, recursive: true);
         }
         Directory.CreateDirectory(partial);
-        SaveWeights(Path.Combine(partial, Weights), model, extra);
+        SaveWeights(Path.Combine(partial, Weights), model, extra, precision);
         File.WriteAllText(Path.Combine(partial, ModelConfig), JsonSerializer.Serialize(new OpenClipConfig(model.Config), Json));
         tokenizer.Save(Path.Combine(partial, Tokenizer));
         optimizer?.save_state_dict(Path.Combine(partial, Optimizer));
@@ -63,12 +64,17 @@ public sealed class CheckpointStore(string runDirectory)
         return dir;
     }
 
-    public static void SaveWeights(string path, ClipModel model, nn.Module? extra)
+    /// <summary>Writes fp32 weights whatever the training precision (the masters of converted modules).</summary>
+    public static void SaveWeights(string path, ClipModel model, nn.Module? extra, MixedPrecision? precision = null)
     {
         var tensors = model.state_dict().AsEnumerable();
         if (extra is not null)
         {
             tensors = tensors.Concat(extra.state_dict().Select(kv => KeyValuePair.Create($"strategy.{kv.Key}", kv.Value)));
+        }
+        if (precision is not null)
+        {
+            tensors = tensors.Select(kv => KeyValuePair.Create(kv.Key, precision.FullPrecision(kv.Key, kv.Value)));
         }
         SafeTensors.Save(path, tensors, new Dictionary<string, string> { ["format"] = "pt", ["producer"] = "ClipHost" });
     }

@@ -3,6 +3,7 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using ClipHost.Engine.Training;
 using TorchSharp;
@@ -25,12 +26,14 @@ public sealed class Evaluator(IComponentRegistry registry)
         string storesRoot,
         string outputDirectory,
         Device device,
+        Experiments.Precision precision,
         CancellationToken cancellationToken)
     {
         var config = CheckpointStore.ReadModelConfig(checkpoint);
         using var model = Trainer.Build(config, 0, registry);
         CheckpointStore.LoadWeights(Path.Combine(checkpoint, CheckpointStore.Weights), model, null);
         model.to(device);
+        MixedPrecision.Apply(precision, Trainer.Roots(model, null));
         var tokenizer = ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer));
         var encoder = new EmbeddingEncoder(model, tokenizer, device);
         Directory.CreateDirectory(outputDirectory);

@@ -1,5 +1,6 @@
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,12 +21,18 @@ public static class ClipOptimizer
             t.LearningRate, t.Beta1, t.Beta2, t.Eps, t.WeightDecay);
     }
 
-    /// <summary>Back-propagates, updates, and clamps the temperature as CLIP does after every step.</summary>
-    public static void Step(OptimizerHelper optimizer, Tensor loss, ClipModel model)
+    /// <summary>
+    /// Back-propagates, hands bf16 gradients to the fp32 masters, updates, copies the masters back, and clamps the
+    /// temperature as CLIP does after every step.
+    /// </summary>
+    public static void Step(OptimizerHelper optimizer, Tensor loss, ClipModel model, MixedPrecision precision)
     {
         optimizer.zero_grad();
+        precision.ZeroComputeGrads();
         loss.backward();
+        precision.AfterBackward();
         optimizer.step();
+        precision.AfterStep();
         model.ClampLogitScale();
     }
 }

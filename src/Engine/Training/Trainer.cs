@@ -9,6 +9,7 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
@@ -67,9 +68,15 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         model.to(run.Device);
         strategy.ExtraModule?.to(run.Device);
 
+        if (resumeFrom is not null)
+        {
+            // Weights load before the precision policy so the fp32 masters start from the exact fp32 values.
+            CheckpointStore.LoadWeights(Path.Combine(resumeFrom, CheckpointStore.Weights), model, strategy.ExtraModule);
+        }
+        var precision = MixedPrecision.Apply(t.Precision, Roots(model, strategy.ExtraModule));
         var named = model.named_parameters().Select(p => (p.name, p.parameter))
             .Concat(strategy.ExtraModule?.named_parameters().Select(p => ($"strategy.{p.name}", p.parameter)) ?? []);
-        using var optimizer = ClipOptimizer.Create(named, t);
+        using var optimizer = ClipOptimizer.Create(precision.Trainable(named), t);
 
         var step = 0L;
         var wall = 0.0;
@@ -77,7 +84,6 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         var lastLoss = double.NaN;
         if (resumeFrom is not null)
         {
-            CheckpointStore.LoadWeights(Path.Combine(resumeFrom, CheckpointStore.Weights), model, strategy.ExtraModule);
             optimizer.load_state_dict(Path.Combine(resumeFrom, CheckpointStore.Optimizer));
             (step, wall, imageGflops, textGflops, lastLoss) = (resumed!.Step, resumed.WallSeconds, resumed.ImageForwardGflops, resumed.TextForwardGflops, resumed.Loss);
             logger.Resuming(config.Name, step, totalSteps, resumeFrom);
@@ -142,7 +148,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
                 var batch = new ClipBatch(batcher.Normalised(raw), raw, tensor(tokenRows, [ids.Length, tokenizer.ContextLength], device: run.Device), ids.Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)DataOrder.SeedFor(t.Seed, step), run.Device);
                 var result = strategy.ComputeLoss(batch, model, new StepContext(step, totalSteps, generator, Training: true));
-                ClipOptimizer.Step(optimizer, result.Loss, model);
+                ClipOptimizer.Step(optimizer, result.Loss, model, precision);
                 lastLoss = result.Loss.item<float>();
                 if (!double.IsFinite(lastLoss))
                 {
@@ -171,7 +177,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
 
         string Save()
         {
-            var path = checkpoints.Save(model, strategy.ExtraModule, tokenizer, optimizer, State());
+            var path = checkpoints.Save(model, strategy.ExtraModule, precision, tokenizer, optimizer, State());
             logger.Checkpointed(config.Name, step, path);
             return path;
         }
@@ -189,10 +195,18 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         return new ClipModel(model, encoder);
     }
 
-    /// <summary>The training-relevant parts of a config; evaluations may change without breaking a resume.</summary>
+    /// <summary>The modules the precision policy converts, named as in the checkpoint.</summary>
+    public static IEnumerable<(string Prefix, nn.Module Root)> Roots(ClipModel model, nn.Module? extra) =>
+        extra is null ? [(string.Empty, model)] : [(string.Empty, model), ("strategy.", extra)];
+
+    /// <summary>
+    /// The training-relevant parts of a config. Evaluations may change without breaking a resume, and so may the
+    /// precision: checkpoints are fp32 either way, so a run can continue in the other precision.
+    /// </summary>
     public static string Hash(ExperimentConfig config)
     {
-        var relevant = JsonSerializer.Serialize(new { config.Data, config.Model, config.Strategy, config.Training }, ExperimentValidator.SerializerOptions);
+        var training = config.Training with { Precision = Experiments.Precision.Fp32 };
+        var relevant = JsonSerializer.Serialize(new { config.Data, config.Model, config.Strategy, Training = training }, ExperimentValidator.SerializerOptions);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(relevant)));
     }
 

@@ -72,7 +72,7 @@ public static class TrainCommands
                 if (!parse.GetValue(noEval) && experiment.Evaluations.Count > 0)
                 {
                     var output = Path.Combine(result.RunDirectory, "eval");
-                    var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, ct)).ConfigureAwait(false);
+                    var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
                     EvalPrinter.Print(evals, Console.Out);
                     Console.WriteLine($"results: {output}");
                 }
@@ -103,7 +103,7 @@ public static class TrainCommands
             }
             var stores = s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot;
             var output = Path.Combine(runDir, "eval");
-            var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(checkpoint, experiment.Name, experiment.Evaluations, stores, output, s.GetRequiredService<TorchRuntime>().Device, ct)).ConfigureAwait(false);
+            var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(checkpoint, experiment.Name, experiment.Evaluations, stores, output, s.GetRequiredService<TorchRuntime>().Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
             EvalPrinter.Print(results, Console.Out);
             Console.WriteLine($"results: {output}");
             return 0;
@@ -116,29 +116,54 @@ public static class TrainCommands
         var steps = new Option<int>("--steps") { Description = "Measured steps (300 also reports memory at steps 100 and 300)", DefaultValueFactory = _ => 12 };
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured steps first", DefaultValueFactory = _ => 3 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => TrainBenchmark.BatchSize };
-        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory") { steps, warmup, batch };
+        var precision = new Option<string>("--precision") { Description = "fp32, bf16-mixed, or all (both in one run, side by side)", DefaultValueFactory = _ => "fp32" };
+        precision.AcceptOnlyFromAmong("fp32", "bf16-mixed", "all");
+        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory") { steps, warmup, batch, precision };
         command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async host =>
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;
-            var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                device, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(p => Console.Error.Write($"\rstep {p.Step}: {p.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
-            Console.Error.WriteLine();
-            Console.WriteLine($"preset:                 {result.Preset} (batch {result.BatchSize}, fp32, device {device})");
-            Console.WriteLine($"pairs/s (median of {result.Steps}): {result.PairsPerSecondMedian:F1}");
-            Console.WriteLine($"forward GFLOPs/pair:    {result.ForwardGflopsPerPair:F4}");
-            Console.WriteLine($"achieved training:      {result.AchievedGflops:F1} GFLOP/s (3 x forward x pairs/s)");
-            Console.WriteLine($"fp32 matmul peak:       {result.MatmulPeakGflops:F1} GFLOP/s (2048^3, same run)");
-            Console.WriteLine($"fraction of peak:       {result.FractionOfPeak:P1}");
-            Console.WriteLine($"peak RSS:               {result.PeakRssBytes / 1048576.0:F0} MiB");
-            if (result.RssAtStep.TryGetValue(100, out var at100) && result.RssAtStep.TryGetValue(300, out var at300))
+            Precision[] precisions = parse.GetValue(precision) switch
             {
-                Console.WriteLine($"RSS step 100 -> 300:    {at100 / 1048576.0:F0} -> {at300 / 1048576.0:F0} MiB ({(at300 - at100) * 100.0 / at100:+0.0;-0.0}%)");
+                "all" => [Precision.Fp32, Precision.Bf16Mixed],
+                "bf16-mixed" => [Precision.Bf16Mixed],
+                _ => [Precision.Fp32],
+            };
+            var results = new List<BenchResult>();
+            foreach (var p in precisions)
+            {
+                var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
+                    device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{p} step {x.Step}: {x.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
+                Console.Error.WriteLine();
+                PrintBench(result, device);
+                results.Add(result);
+            }
+            if (results.Count == 2)
+            {
+                Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
             }
             return 0;
         }, ct));
         return command;
     }
+
+    private static void PrintBench(BenchResult result, TorchSharp.torch.Device device)
+    {
+        var dtype = result.Precision == Precision.Fp32 ? "fp32" : "bf16";
+        Console.WriteLine($"preset:                 {result.Preset} (batch {result.BatchSize}, {PrecisionName(result.Precision)}, device {device})");
+        Console.WriteLine($"pairs/s (median of {result.Steps}): {result.PairsPerSecondMedian:F1}");
+        Console.WriteLine($"forward GFLOPs/pair:    {result.ForwardGflopsPerPair:F4}");
+        Console.WriteLine($"achieved training:      {result.AchievedGflops:F1} GFLOP/s (3 x forward x pairs/s)");
+        Console.WriteLine($"{dtype} matmul peak:       {result.MatmulPeakGflops:F1} GFLOP/s (2048^3, same run)");
+        Console.WriteLine($"fraction of peak:       {result.FractionOfPeak:P1}");
+        Console.WriteLine($"peak RSS:               {result.PeakRssBytes / 1048576.0:F0} MiB");
+        if (result.RssAtStep.TryGetValue(100, out var at100) && result.RssAtStep.TryGetValue(300, out var at300))
+        {
+            Console.WriteLine($"RSS step 100 -> 300:    {at100 / 1048576.0:F0} -> {at300 / 1048576.0:F0} MiB ({(at300 - at100) * 100.0 / at100:+0.0;-0.0}%)");
+        }
+    }
+
+    private static string PrecisionName(Precision p) => p == Precision.Fp32 ? "fp32" : "bf16-mixed";
 
     /// <summary>Training runs on one dedicated thread: TorchSharp's dispose scopes are per thread.</summary>
     private static Task<T> OnTrainingThread<T>(Func<T> work) =>

@@ -27,7 +27,7 @@ public sealed class ClipModelTests
         foreach (var key in new[]
         {
             "visual.conv1.weight", "visual.class_embedding", "visual.positional_embedding", "visual.ln_pre.weight",
-            "visual.transformer.resblocks.0.attn.in_proj_weight", "visual.transformer.resblocks.1.mlp.c_fc.weight", "visual.ln_post.bias",
+            "visual.transformer.resblocks.0.attn.in_proj.weight", "visual.transformer.resblocks.1.mlp.c_fc.weight", "visual.ln_post.bias",
             "visual_projection.weight", "text.token_embedding.weight", "text.positional_embedding",
             "text.transformer.resblocks.0.ln_1.weight", "text.ln_final.weight", "text_projection.weight", "logit_scale",
         })

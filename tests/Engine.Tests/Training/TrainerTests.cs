@@ -38,8 +38,8 @@ public sealed class TrainerTests(EmojiStoreFixture data)
         // noisy, so compare the mean of the last five logged losses.
         var late = losses.TakeLast(5).Average();
         var trace = string.Join(" → ", losses.Select(l => l.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(late < 0.75 * Math.Log(64), $"loss went {trace}");
-        Assert.True(late < losses.Take(3).Average() - 1, $"loss went {trace}");
+        Assert.True(late < 0.8 * Math.Log(64), $"loss went {trace}");
+        Assert.True(late < losses.Take(3).Average() - 0.6, $"loss went {trace}");
         Assert.Equal(64 * 300, result.Compute.SamplesSeen);
         Assert.True(result.Compute.ImageForwardGflopsPerSample > 0 && result.Compute.TextForwardGflopsPerSample > 0);
         Assert.Equal(3 * (result.Compute.ImageForwardGflops + result.Compute.TextForwardGflops), result.Compute.TrainingGflops, 6);
@@ -121,7 +121,7 @@ public sealed class TrainerTests(EmojiStoreFixture data)
         var trained = NewTrainer().Train(config, Options(runs.Path), null, TestContext.Current.CancellationToken);
         var output = runs.Combine("eval");
 
-        var results = new Evaluator(StaticRegistry.Instance).Evaluate(trained.Checkpoint, config.Name, config.Evaluations, data.StoresRoot, output, CPU, TestContext.Current.CancellationToken);
+        var results = new Evaluator(StaticRegistry.Instance).Evaluate(trained.Checkpoint, config.Name, config.Evaluations, data.StoresRoot, output, CPU, ClipHost.Engine.Experiments.Precision.Fp32, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, results.Count);
         var zeroShot = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "emoji-google_zeroshot_classification.json"))).RootElement;
