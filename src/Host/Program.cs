@@ -5,6 +5,7 @@ using ClipHost.Host.Cli;
 var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute budget")
     .AddDataCommands()
     .AddTrainCommands()
+    .AddRunsCommands()
     .AddInfoCommand();
 
 return await root.Parse(args).InvokeAsync();

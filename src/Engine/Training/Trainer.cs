@@ -26,6 +26,7 @@ namespace ClipHost.Engine.Training;
 public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger)
 {
     private const int MetricsEvery = 10;
+    private static readonly Lock BuildLock = new();
     private static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public TrainResult Train(ExperimentConfig config, TrainRunOptions run, IProgress<TrainProgress>? progress, CancellationToken cancellationToken)
@@ -190,9 +191,14 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
     {
         var factory = registry.FindEncoder(model.Vision.Architecture)
             ?? throw new InvalidOperationException($"architecture '{model.Vision.Architecture}' is not loaded");
-        random.manual_seed(seed);
-        var encoder = factory.Create(model.Vision.Options, new ImageEncoderContext(model.Vision.ImageSize, 3, seed));
-        return new ClipModel(model, encoder);
+        // Module constructors draw from LibTorch's one global generator, so two models built at once (two jobs)
+        // would interleave their draws and neither would get its seed's weights. Build one at a time.
+        lock (BuildLock)
+        {
+            random.manual_seed(seed);
+            var encoder = factory.Create(model.Vision.Options, new ImageEncoderContext(model.Vision.ImageSize, 3, seed));
+            return new ClipModel(model, encoder);
+        }
     }
 
     /// <summary>The modules the precision policy converts, named as in the checkpoint.</summary>
