@@ -53,7 +53,7 @@ public static partial class RunComparison
         }
         plot.XLabel("pairs seen");
         plot.YLabel("training loss");
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.SavePng(path, 900, 500);
     }
 
