@@ -17,6 +17,7 @@ namespace ClipHost.Engine.Precision;
 public sealed class MixedPrecision
 {
     private readonly List<(string Name, Parameter Compute, Parameter Master)> _pairs = [];
+    private readonly Dictionary<string, Parameter> _masters = new(StringComparer.Ordinal);
 
     private MixedPrecision(Experiments.Precision precision) => Precision = precision;
 
@@ -47,7 +48,9 @@ public sealed class MixedPrecision
                 module.to(compute);
                 foreach (var (parameterName, parameter) in module.named_parameters(recurse: false))
                 {
-                    policy._pairs.Add(($"{prefix}{(name.Length == 0 ? string.Empty : name + ".")}{parameterName}", parameter, masters[parameterName]));
+                    var fullName = $"{prefix}{(name.Length == 0 ? string.Empty : name + ".")}{parameterName}";
+                    policy._pairs.Add((fullName, parameter, masters[parameterName]));
+                    policy._masters[fullName] = masters[parameterName];
                 }
                 var typed = (nn.Module<Tensor, Tensor>)module;
                 typed.register_forward_pre_hook((_, input) => input.dtype == compute ? input : input.to_type(compute));
@@ -58,15 +61,11 @@ public sealed class MixedPrecision
     }
 
     /// <summary>The parameters the optimiser should own: masters in place of the converted ones, in the same order.</summary>
-    public IEnumerable<(string Name, Parameter Parameter)> Trainable(IEnumerable<(string Name, Parameter Parameter)> parameters)
-    {
-        var masters = _pairs.ToDictionary(p => p.Name, p => p.Master);
-        return parameters.Select(p => (p.Name, masters.GetValueOrDefault(p.Name) ?? p.Parameter));
-    }
+    public IEnumerable<(string Name, Parameter Parameter)> Trainable(IEnumerable<(string Name, Parameter Parameter)> parameters) =>
+        parameters.Select(p => (p.Name, _masters.GetValueOrDefault(p.Name) ?? p.Parameter));
 
     /// <summary>fp32 values for the converted entries of a state dict (by full name), for checkpoints.</summary>
-    public Tensor FullPrecision(string name, Tensor value) =>
-        _pairs.Find(p => p.Name == name).Master ?? value;
+    public Tensor FullPrecision(string name, Tensor value) => _masters.GetValueOrDefault(name) ?? value;
 
     /// <summary>Clears the compute weights' gradients (the optimiser clears the masters').</summary>
     public void ZeroComputeGrads()

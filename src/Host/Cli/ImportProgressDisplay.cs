@@ -16,7 +16,7 @@ public static class ImportProgressDisplay
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var last = TimeSpan.Zero;
-            var progress = new SyncProgress(p =>
+            var progress = new SyncProgress<ImportProgress>(p =>
             {
                 if (p.Elapsed - last < PlainInterval)
                 {
@@ -35,7 +35,7 @@ public static class ImportProgressDisplay
             {
                 var task = ctx.AddTask(label, autoStart: true, maxValue: 1);
                 task.IsIndeterminate = true;
-                var progress = new SyncProgress(p =>
+                var progress = new SyncProgress<ImportProgress>(p =>
                 {
                     if (p.Total is { } total)
                     {
@@ -47,12 +47,6 @@ public static class ImportProgressDisplay
                 });
                 return await work(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);
-    }
-
-    /// <summary>Reports on the calling thread; Progress&lt;T&gt; would post to the pool and reorder reports.</summary>
-    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 
     /// <summary>Items per second, since Spectre's transfer-speed column formats bytes.</summary>

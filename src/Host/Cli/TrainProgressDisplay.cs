@@ -13,7 +13,7 @@ public static class TrainProgressDisplay
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             TimeSpan? last = null;
-            return work(new Reporter(p =>
+            return work(new SyncProgress<TrainProgress>(p =>
             {
                 if (last is { } previous && p.Elapsed - previous < PlainInterval && p.Step != p.TotalSteps)
                 {
@@ -29,7 +29,7 @@ public static class TrainProgressDisplay
             .Start(ctx =>
             {
                 var task = ctx.AddTask(label, maxValue: 1);
-                result = work(new Reporter(p =>
+                result = work(new SyncProgress<TrainProgress>(p =>
                 {
                     task.MaxValue = p.TotalSteps;
                     task.Value = p.Step;
@@ -40,9 +40,4 @@ public static class TrainProgressDisplay
     }
 
     private static string Format(TimeSpan? t) => t is { } v ? v.ToString(v.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "?";
-
-    private sealed class Reporter(Action<TrainProgress> report) : IProgress<TrainProgress>
-    {
-        public void Report(TrainProgress value) => report(value);
-    }
 }
