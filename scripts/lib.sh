@@ -27,3 +27,22 @@ need_dotnet() {
 need_npm() {
   command -v npm >/dev/null 2>&1 || apt_ensure nodejs npm
 }
+
+# pg_ensure: installs PostgreSQL when missing, starts its cluster, and gives the current OS user a superuser role
+# reachable over the local socket (peer authentication), which the PostgreSQL tests use.
+pg_ensure() {
+  apt_ensure postgresql
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  local version
+  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  if ! pg_lsclusters -h | grep -q "^$version main"; then
+    $sudo pg_createcluster "$version" main >/dev/null
+  fi
+  pg_lsclusters -h | grep -q "^$version main .* online" || $sudo pg_ctlcluster "$version" main start
+  local user as_postgres
+  user=$(id -un)
+  if [ "$(id -u)" -eq 0 ]; then as_postgres="runuser -u postgres --"; else as_postgres="sudo -u postgres"; fi
+  (cd /tmp && $as_postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname = '$user'") | grep -q 1 \
+    || (cd /tmp && $as_postgres createuser --superuser "$user")
+}

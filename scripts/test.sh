@@ -6,7 +6,9 @@ source scripts/lib.sh
 need_dotnet
 need_npm
 # Real data for the import tests; the tests would install them too, but one apt run up front is faster.
-apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist
+# PostgreSQL for the multi-host tests (started here, reached over its local socket); Chromium for the dashboard test.
+apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium
+pg_ensure
 
 log=$(mktemp)
 status=0

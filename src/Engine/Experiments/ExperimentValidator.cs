@@ -21,22 +21,25 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
     public static JsonSerializerOptions SerializerOptions => Json;
 
     /// <summary>Reads a config file; JSON and type errors come back as field errors, not exceptions.</summary>
-    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path)
+    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), "--config", path) : (null, [new OptionError("--config", $"{path} does not exist")]);
+
+    /// <summary>Parses a config from JSON text (a file's content or a request body); errors name the field.</summary>
+    /// <param name="json">The experiment JSON.</param>
+    /// <param name="field">What to name in an error about the document as a whole.</param>
+    /// <param name="source">Where the JSON came from, for messages.</param>
+    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Parse(string json, string field, string source)
     {
-        if (!File.Exists(path))
-        {
-            return (null, [new OptionError("--config", $"{path} does not exist")]);
-        }
         try
         {
-            var config = JsonSerializer.Deserialize<ExperimentConfig>(File.ReadAllText(path), Json);
-            return config is null ? (null, [new OptionError("--config", $"{path} is empty")]) : (config, []);
+            var config = JsonSerializer.Deserialize<ExperimentConfig>(json, Json);
+            return config is null ? (null, [new OptionError(field, $"{source} is empty")]) : (config, []);
         }
         catch (JsonException e)
         {
-            var field = e.Path is null or "$" ? "config" : e.Path.TrimStart('$', '.');
+            var path = e.Path is null or "$" ? "config" : e.Path.TrimStart('$', '.');
             var message = e.Message.Split(" Path:")[0];
-            return (null, [new OptionError(field, message)]);
+            return (null, [new OptionError(path, message)]);
         }
     }
 

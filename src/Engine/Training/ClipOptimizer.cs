@@ -31,8 +31,32 @@ public static class ClipOptimizer
         precision.ZeroComputeGrads();
         loss.backward();
         precision.AfterBackward();
-        optimizer.step();
+        StepWithoutCollection(optimizer);
         precision.AfterStep();
         model.ClampLogitScale();
     }
+
+    /// <summary>
+    /// TorchSharp's AdamW passes implicitly converted Scalars (1 - beta1, -step_size, eps) to native calls without
+    /// keeping them alive; a garbage collection in the middle of such a call finalises the Scalar and LibTorch reads
+    /// freed memory ("Expected false to be true ... toFloat", seen after a few hundred fast steps). No collection
+    /// may run during the step: it allocates only small wrappers, far below the region's budget.
+    /// </summary>
+    private static void StepWithoutCollection(OptimizerHelper optimizer)
+    {
+        var noCollection = GC.TryStartNoGCRegion(NoCollectionBudget);
+        try
+        {
+            optimizer.step();
+        }
+        finally
+        {
+            if (noCollection && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+    }
+
+    private const long NoCollectionBudget = 16L << 20;
 }

@@ -30,5 +30,8 @@ public sealed class DataOptions
 
     public string StoresRoot => Path.GetFullPath(Path.Combine(Root, "stores"));
 
+    /// <summary>Filtered subsets: subsets/&lt;name&gt;/subset.json, ids over a store with their lineage.</summary>
+    public string SubsetsRoot => Path.GetFullPath(Path.Combine(Root, "subsets"));
+
     public string SourcesRoot => Path.GetFullPath(Path.Combine(Root, "sources"));
 }

@@ -11,5 +11,9 @@ public sealed class PluginOptions
     [Required]
     public string Directory { get; set; } = "plugins";
 
+    /// <summary>How often the service rescans the directory for new, changed and removed plugins (file events also wake it).</summary>
+    [Range(100, 60_000)]
+    public int ScanIntervalMs { get; set; } = 1000;
+
     public string FullPath => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, Directory));
 }

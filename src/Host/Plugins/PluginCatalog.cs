@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
@@ -13,59 +15,204 @@ using TorchSharp;
 namespace ClipHost.Host.Plugins;
 
 /// <summary>
-/// Loads every plugin folder into its own collectible load context that shares Abstractions, Modules and
-/// TorchSharp with the host (so LibTorch loads once and Tensor is one type). A broken plugin is listed as failed
-/// with the reason; the others keep working. Hot reload comes with the long-running host.
+/// Loads every plugin folder (&lt;dir&gt;/&lt;Name&gt;/&lt;Name&gt;.dll) into its own collectible load context that shares
+/// Abstractions, Modules and TorchSharp with the host, so LibTorch loads once and Tensor is one type. A broken plugin
+/// is listed as failed with the reason; the others keep working. <see cref="Refresh"/> picks up new, changed and
+/// removed folders (the service calls it from <see cref="PluginWatcher"/>); jobs take a <see cref="PluginLease"/>
+/// so the versions they started with stay loaded until they end.
 /// </summary>
 public sealed class PluginCatalog : IComponentRegistry, IDisposable
 {
     private static readonly Type[] SharedTypes = [typeof(IClipPlugin), typeof(TransformerBlock), typeof(torch), typeof(ILogger)];
-    private readonly List<PluginLoader> _loaders = [];
-    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new(StringComparer.Ordinal);
-    private readonly List<PluginStatus> _status = [];
+    private readonly string _root;
+    private readonly ILogger<PluginCatalog> _logger;
+    private readonly Lock _refreshGate = new();
+    private readonly Dictionary<string, string> _lastSeen = new(StringComparer.Ordinal);
+    private readonly List<LoadedPlugin> _draining = [];
+    private PluginSnapshot _current = PluginSnapshot.Empty;
 
     public PluginCatalog(IOptions<PluginOptions> options, ILogger<PluginCatalog> logger)
     {
-        var root = options.Value.FullPath;
-        if (!Directory.Exists(root))
+        _root = options.Value.FullPath;
+        _logger = logger;
+        if (!Directory.Exists(_root))
         {
-            PluginLog.NoPluginDirectory(logger, root);
-            return;
+            PluginLog.NoPluginDirectory(logger, _root);
         }
-        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        Refresh(requireStable: false);
+    }
+
+    public string Root => _root;
+
+    public PluginSnapshot Current => Volatile.Read(ref _current);
+
+    public IReadOnlyList<PluginStatus> Status => Current.Status;
+
+    /// <summary>Replaced or removed versions that running jobs still hold; they unload when those jobs end.</summary>
+    public IReadOnlyList<LoadedPlugin> Draining
+    {
+        get
         {
-            var status = Load(folder);
-            _status.Add(status);
-            if (!status.Loaded)
+            lock (_refreshGate)
             {
-                PluginLog.PluginFailed(logger, status.Name, status.Error!);
+                _draining.RemoveAll(p => p.Unloaded);
+                return [.. _draining];
             }
         }
     }
 
-    public IReadOnlyList<PluginStatus> Status => _status;
+    public IReadOnlyCollection<string> EncoderIds => [.. Current.Encoders.Keys];
 
-    public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
+    public IReadOnlyCollection<string> StrategyIds => [.. Current.Strategies.Keys];
 
-    public IReadOnlyCollection<string> StrategyIds => _strategies.Keys;
+    public IImageEncoderFactory? FindEncoder(string id) => Current.Encoders.GetValueOrDefault(id);
 
-    public IImageEncoderFactory? FindEncoder(string id) => _encoders.GetValueOrDefault(id);
+    public ITrainingStrategyFactory? FindStrategy(string id) => Current.Strategies.GetValueOrDefault(id);
 
-    public ITrainingStrategyFactory? FindStrategy(string id) => _strategies.GetValueOrDefault(id);
+    /// <summary>Pins the current plugin versions for one job.</summary>
+    public PluginLease Acquire()
+    {
+        while (true)
+        {
+            var snapshot = Current;
+            var held = new List<LoadedPlugin>(snapshot.Plugins.Count);
+            foreach (var plugin in snapshot.Plugins)
+            {
+                if (!plugin.TryAcquire())
+                {
+                    break;
+                }
+                held.Add(plugin);
+            }
+            if (held.Count == snapshot.Plugins.Count)
+            {
+                return new PluginLease(snapshot, held);
+            }
+            // A refresh unloaded a version between reading the snapshot and leasing it: take the newer snapshot.
+            held.ForEach(p => p.Release());
+        }
+    }
 
-    private PluginStatus Load(string folder)
+    /// <summary>
+    /// Rescans the plugins directory. A folder whose files changed is loaded again once it has looked the same on two
+    /// consecutive scans (so a copy in progress is not loaded half-written); the first scan loads at once.
+    /// </summary>
+    /// <returns>Whether the catalog changed.</returns>
+    public bool Refresh(bool requireStable = true)
+    {
+        lock (_refreshGate)
+        {
+            var old = Current;
+            var folders = Directory.Exists(_root)
+                ? Directory.EnumerateDirectories(_root).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+                : [];
+            var kept = new List<LoadedPlugin>();
+            var failures = new List<PluginStatus>();
+            var replaced = new List<LoadedPlugin>();
+            var changed = false;
+            var byName = old.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
+            var failedByName = old.Failures.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            var fingerprints = folders.ToDictionary(f => Path.GetFileName(f)!, Fingerprint, StringComparer.Ordinal);
+
+            // Keep what did not change first, so a new folder cannot take an id from a plugin that was already there.
+            var toLoad = new List<string>();
+            foreach (var folder in folders)
+            {
+                var name = Path.GetFileName(folder)!;
+                var print = fingerprints[name];
+                if (byName.TryGetValue(name, out var loaded) && loaded.Fingerprint == print)
+                {
+                    kept.Add(loaded);
+                }
+                else if (failedByName.TryGetValue(name, out var failed) && failed.Fingerprint == print)
+                {
+                    failures.Add(failed);
+                }
+                else if (requireStable && _lastSeen.GetValueOrDefault(name) != print)
+                {
+                    // Changed since the last scan: wait for it to settle, keeping the previous state meanwhile.
+                    if (byName.TryGetValue(name, out var previous))
+                    {
+                        kept.Add(previous);
+                    }
+                    else if (failedByName.TryGetValue(name, out var previousFailure))
+                    {
+                        failures.Add(previousFailure);
+                    }
+                }
+                else
+                {
+                    toLoad.Add(folder);
+                }
+            }
+            foreach (var folder in toLoad)
+            {
+                var name = Path.GetFileName(folder)!;
+                var result = Load(folder, fingerprints[name], kept.Where(p => p.Name != name).ToList());
+                changed = true;
+                if (byName.TryGetValue(name, out var previous))
+                {
+                    kept.Remove(previous);
+                    replaced.Add(previous);
+                }
+                if (result.Plugin is { } plugin)
+                {
+                    kept.Add(plugin);
+                    if (_logger.IsEnabled(LogLevel.Information))
+                    {
+                        var listed = string.Join(", ", PluginStatus.From(plugin).Components);
+                        PluginLog.PluginLoaded(_logger, name, plugin.Version, listed);
+                    }
+                }
+                else
+                {
+                    failures.Add(result.Failure!);
+                    PluginLog.PluginFailed(_logger, name, result.Failure!.Error!);
+                }
+            }
+            foreach (var removed in old.Plugins.Where(p => !fingerprints.ContainsKey(p.Name)))
+            {
+                replaced.Add(removed);
+                changed = true;
+                PluginLog.PluginRemoved(_logger, removed.Name, removed.Leases);
+            }
+            changed |= old.Failures.Any(f => !fingerprints.ContainsKey(f.Name));
+            _lastSeen.Clear();
+            foreach (var (name, print) in fingerprints)
+            {
+                _lastSeen[name] = print;
+            }
+            if (!changed)
+            {
+                return false;
+            }
+            Volatile.Write(ref _current, new PluginSnapshot(old.Generation + 1, kept.OrderBy(p => p.Name, StringComparer.Ordinal).ToList(), failures));
+            // Retire after publishing, so no new lease can reach a retired version through the new snapshot.
+            replaced.ForEach(p => p.Retire());
+            _draining.AddRange(replaced.Where(p => !p.Unloaded));
+            _draining.RemoveAll(p => p.Unloaded);
+            return true;
+        }
+    }
+
+    private static (LoadedPlugin? Plugin, PluginStatus? Failure) Load(string folder, string fingerprint, IReadOnlyList<LoadedPlugin> others)
     {
         var name = Path.GetFileName(folder);
         var dll = Path.Combine(folder, name + ".dll");
+        PluginStatus Fail(string reason) => new(name, folder, false, reason, [], Fingerprint: fingerprint);
         if (!File.Exists(dll))
         {
-            return new PluginStatus(name, folder, false, $"{name}.dll is missing from {folder}", []);
+            return (null, Fail($"{name}.dll is missing from {folder}"));
         }
         PluginLoader? loader = null;
         try
         {
-            loader = PluginLoader.CreateFromAssemblyFile(dll, isUnloadable: true, SharedTypes, c => c.PreferSharedTypes = true);
+            // In memory, so a new build can overwrite the files while this version is still running jobs.
+            loader = PluginLoader.CreateFromAssemblyFile(dll, isUnloadable: true, SharedTypes, c =>
+            {
+                c.PreferSharedTypes = true;
+                c.LoadInMemory = true;
+            });
             var assembly = loader.LoadDefaultAssembly();
             CheckAbi(assembly);
             var entryTypes = assembly.GetTypes().Where(t => typeof(IClipPlugin).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
@@ -76,24 +223,24 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
             var plugin = (IClipPlugin)Activator.CreateInstance(entryTypes[0])!;
             var collected = new ComponentCollector();
             plugin.Register(collected);
-            foreach (var e in collected.Encoders.Where(e => _encoders.ContainsKey(e.Id)))
+            foreach (var component in collected.All)
             {
-                throw new InvalidOperationException($"architecture id '{e.Id}' is already provided by another plugin");
+                var owner = others.FirstOrDefault(o => o.Components.Any(c => c.Kind == component.Kind && c.Id == component.Id));
+                if (owner is not null)
+                {
+                    throw new InvalidOperationException($"{component.Kind} id '{component.Id}' is already provided by plugin {owner.Name}");
+                }
             }
-            foreach (var s in collected.Strategies.Where(s => _strategies.ContainsKey(s.Id)))
-            {
-                throw new InvalidOperationException($"strategy id '{s.Id}' is already provided by another plugin");
-            }
-            collected.Encoders.ForEach(e => _encoders[e.Id] = e);
-            collected.Strategies.ForEach(s => _strategies[s.Id] = s);
-            _loaders.Add(loader);
-            return new PluginStatus(name, folder, true, null, collected.All.Select(c => $"{c.Kind}:{c.Id}@{c.Version}").ToList());
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+                ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+            return (new LoadedPlugin(name, folder, fingerprint, version, loader, collected), null);
         }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or ReflectionTypeLoadException
-            or InvalidOperationException or TargetInvocationException or MissingMethodException or TypeLoadException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever a plugin throws while loading or registering is its failure, never the host's.
             loader?.Dispose();
-            return new PluginStatus(name, folder, false, (e.InnerException ?? e).Message, []);
+            var reason = e is TargetInvocationException { InnerException: { } inner } ? $"{inner.GetType().Name}: {inner.Message}" : e.Message;
+            return (null, Fail(reason));
         }
     }
 
@@ -108,11 +255,30 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
         }
     }
 
+    /// <summary>What identifies a folder's content cheaply: every file's relative path, size and write time.</summary>
+    private static string Fingerprint(string folder)
+    {
+        var text = new StringBuilder();
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(file);
+                text.Append(Path.GetRelativePath(folder, file)).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+        }
+        catch (IOException)
+        {
+            text.Append("unreadable:").Append(DateTime.UtcNow.Ticks);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
     public void Dispose()
     {
-        foreach (var loader in _loaders)
+        foreach (var plugin in Current.Plugins)
         {
-            loader.Dispose();
+            plugin.Retire();
         }
     }
 }

@@ -41,4 +41,13 @@ public sealed class TorchRuntime
             .FirstOrDefault(a => a.Key == "TorchBackend")?.Value ?? "cpu";
 
     public torch.Device Device => _device.Value;
+
+    /// <summary>
+    /// The devices training jobs spread over: every GPU when the device is "auto" or "cuda" without an index, else
+    /// the one configured device. The service runs one training worker per device.
+    /// </summary>
+    public IReadOnlyList<torch.Device> TrainingDevices =>
+        Device.type == DeviceType.CUDA && Device.index < 0
+            ? [.. Enumerable.Range(0, torch.cuda.device_count()).Select(i => new torch.Device(DeviceType.CUDA, i))]
+            : [Device];
 }

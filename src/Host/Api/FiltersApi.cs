@@ -1,0 +1,39 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Options;
+using ClipHost.Host.Api;
+using ClipHost.Host.Commands;
+using ClipHost.Host.Jobs;
+using ClipHost.Host.Options;
+using ClipHost.Host.Runs;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>POST /api/filters (validated, then queued on the default queue); GET /api/subsets/{name}.</summary>
+public static class FiltersApi
+{
+    public static IEndpointRouteBuilder MapFiltersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/filters", (FilterDatasetCommand command, IEnumerable<ICommandValidator<FilterDatasetCommand>> validators, IBackgroundJobClient jobs) =>
+        {
+            var errors = validators.SelectMany(v => v.Validate(command)).ToList();
+            if (errors.Count > 0)
+            {
+                return ApiResults.Refused(new OptionsValidationFailedException(errors));
+            }
+            var filters = JsonSerializer.Serialize(command.Filters, RunStore.SerializerOptions);
+            var jobId = jobs.Create<FilterJob>(j => j.RunAsync(command.Store, command.Subset, filters, command.Seed, CancellationToken.None), new EnqueuedState(JobQueues.Default));
+            return ApiResults.Json(new { jobId, command.Store, command.Subset }, StatusCodes.Status202Accepted);
+        });
+        app.MapGet("/api/subsets/{name}", (string name, IOptions<DataOptions> data) =>
+        {
+            var path = Path.Combine(data.Value.SubsetsRoot, name, "subset.json");
+            return RunStore.IsSafeId(name) && File.Exists(path)
+                ? Results.Text(File.ReadAllText(path), "application/json")
+                : ApiResults.NotFound($"subset '{name}'");
+        });
+        return app;
+    }
+}

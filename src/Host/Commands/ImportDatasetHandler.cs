@@ -1,0 +1,38 @@
+using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.Data.Sources;
+using ClipHost.Host.Options;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace ClipHost.Host.Commands;
+
+/// <summary>Builds the source and runs the importer with the configured Data defaults.</summary>
+public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstaller installer, IOptions<DataOptions> data) : ICommandHandler<ImportDatasetCommand, ImportReport>
+{
+    public async ValueTask<ImportReport> Handle(ImportDatasetCommand command, CancellationToken cancellationToken)
+    {
+        IImportSource source = command.Source switch
+        {
+            "emoji" => new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true),
+            "openclipart" => new OpenClipArtSource(installer),
+            "fashion-mnist" => new FashionMnistSource(installer),
+            "csv" => new CsvManifestSource(Path.GetFullPath(command.Path!), "filepath", "caption", null, null),
+            "folder" => new CaptionedFolderSource(Path.GetFullPath(command.Path!)),
+            _ => new WebDatasetSource(Path.GetFullPath(command.Path!)),
+        };
+        var d = data.Value;
+        var options = new ImportOptions
+        {
+            StoresRoot = d.StoresRoot,
+            Name = command.Name,
+            Resolution = d.Resolution,
+            Seed = d.Seed,
+            ValFraction = d.ValFraction,
+            TestFraction = d.TestFraction,
+            MaxPixels = d.MaxPixels,
+            Limit = command.Limit,
+            Replace = command.Replace,
+        };
+        return await importer.ImportAsync(source, options, null, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,47 @@
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Experiments;
+using ClipHost.Host.Options;
+using ClipHost.Host.Plugins;
+using ClipHost.Host.Runs;
+using Microsoft.Extensions.Options;
+
+namespace ClipHost.Host.Commands;
+
+/// <summary>
+/// A job's run must have a record, must not be cancelled, and its config must still be valid against the plugins
+/// loaded now (one it needs may have been removed since it was queued).
+/// </summary>
+public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, IOptions<DataOptions> data)
+    : ICommandValidator<TrainRunCommand>, ICommandValidator<EvaluateRunCommand>, ICommandValidator<CancelRunCommand>
+{
+    public IReadOnlyList<OptionError> Validate(TrainRunCommand command) => Check(command.RunId, needsCheckpoint: false);
+
+    public IReadOnlyList<OptionError> Validate(EvaluateRunCommand command) => Check(command.RunId, needsCheckpoint: true);
+
+    public IReadOnlyList<OptionError> Validate(CancelRunCommand command) =>
+        runs.Get(command.RunId) switch
+        {
+            null => [new OptionError("runId", $"no run '{command.RunId}'")],
+            { Finished: true } r => [new OptionError("runId", $"run '{command.RunId}' already ended ({r.Status})")],
+            _ => [],
+        };
+
+    private IReadOnlyList<OptionError> Check(string runId, bool needsCheckpoint)
+    {
+        var record = runs.Get(runId);
+        if (record is null)
+        {
+            return [new OptionError("runId", $"no run '{runId}' under {runs.Root}")];
+        }
+        if (record.Status == RunStatus.Cancelled)
+        {
+            return [new OptionError("runId", $"run '{runId}' was cancelled")];
+        }
+        if (needsCheckpoint && new Engine.Checkpoints.CheckpointStore(runs.DirectoryOf(runId)).Latest is null)
+        {
+            return [new OptionError("runId", $"run '{runId}' has no checkpoint to evaluate")];
+        }
+        var (config, errors) = ExperimentValidator.Parse(record.Config.GetRawText(), "config", $"run '{runId}'");
+        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot).Validate(config);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ClipHost.Engine.Experiments;
+using ClipHost.Host.Jobs;
+using ClipHost.Host.Runs;
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace ClipHost.Host.Commands;
+
+/// <summary>Gives the run its id, writes its record, then queues its training job; the job takes only the run id.</summary>
+public sealed class SubmitRunHandler(RunStore runs, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SubmitRunHandler> logger)
+    : ICommandHandler<SubmitRunCommand, RunRecord>
+{
+    public ValueTask<RunRecord> Handle(SubmitRunCommand command, CancellationToken cancellationToken)
+    {
+        var (config, _) = ExperimentValidator.Parse(command.ExperimentJson, "experiment", "the experiment");
+        var now = clock.GetUtcNow();
+        var id = $"{config!.Name}-{now:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        var record = new RunRecord
+        {
+            Id = id,
+            Experiment = config.Name,
+            Config = JsonSerializer.SerializeToElement(config with { Name = id }, ExperimentValidator.SerializerOptions),
+            Source = command.Source,
+            SubmittedAt = now,
+            RunDirectory = runs.DirectoryOf(id),
+        };
+        runs.Save(record);
+        var jobId = jobs.Create<TrainingJob>(j => j.RunAsync(id, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Training));
+        record = runs.Update(id, r => r with { TrainingJobId = jobId });
+        CommandLog.RunQueued(logger, id, jobId, command.Source);
+        return ValueTask.FromResult(record);
+    }
+}

@@ -1,0 +1,30 @@
+using ClipHost.Host.Dashboard;
+using ClipHost.Host.Options;
+using ClipHost.Host.Runs;
+using ClipHost.Host.Security;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the Hangfire dashboard at /hangfire, with ClipHost's Runs tab and its authorization.</summary>
+public static class DashboardExtensions
+{
+    public const string Path = "/hangfire";
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        var runs = app.Services.GetRequiredService<RunStore>();
+        DashboardRoutes.Routes.AddRazorPage("/runs", _ => new RunsPage(runs));
+        NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To("/runs")) { Active = page.RequestPath.StartsWith("/runs", StringComparison.Ordinal) });
+        app.MapHangfireDashboard(Path, new DashboardOptions
+        {
+            DashboardTitle = "ClipHost",
+            Authorization = [new DashboardAuthorization(app.Services.GetRequiredService<IOptions<ServeOptions>>().Value)],
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        });
+        return app;
+    }
+}

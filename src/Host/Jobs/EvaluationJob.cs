@@ -1,0 +1,25 @@
+using ClipHost.Abstractions.Options;
+using ClipHost.Host.Commands;
+using Hangfire;
+using Mediator;
+
+namespace ClipHost.Host.Jobs;
+
+/// <summary>The Hangfire job that evaluates a trained run; queued by its training job on the default queue.</summary>
+public sealed class EvaluationJob(IMediator mediator, RefusalRecorder refusals)
+{
+    [JobDisplayName("evaluate {0}")]
+    [AutomaticRetry(Attempts = 2, ExceptOn = [typeof(OptionsValidationFailedException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new EvaluateRunCommand(runId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationFailedException e)
+        {
+            refusals.Record(runId, e);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using ClipHost.Engine.Experiments;
+using Microsoft.Extensions.Options;
+
+namespace ClipHost.Host.Options;
+
+/// <summary>Every declared experiment's file exists and parses; plugins and data are checked when it is launched.</summary>
+public sealed class ExperimentsOptionsValidator : IValidateOptions<ExperimentsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ExperimentsOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (experiment, declared) in options)
+        {
+            if (!Runs.RunStore.IsSafeId(experiment))
+            {
+                failures.Add($"Experiments.{experiment}: letters, digits, '.', '_' and '-' only");
+            }
+            if (string.IsNullOrWhiteSpace(declared.File))
+            {
+                failures.Add($"Experiments.{experiment}.File: required");
+                continue;
+            }
+            var (_, errors) = ExperimentValidator.Load(declared.FullPath);
+            failures.AddRange(errors.Select(e => $"Experiments.{experiment}.File ({declared.FullPath}): {e}"));
+        }
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,40 @@
+namespace ClipHost.Host.Options;
+
+/// <summary>
+/// The service's address and credentials. On loopback the dashboard and the API answer without credentials; bound
+/// anywhere else they need them, and the service refuses to start without. Credentials come from the environment
+/// (CLIPHOST_Serve__ApiKey, ...) or user-secrets, never from appsettings.json.
+/// </summary>
+public sealed class ServeOptions
+{
+    public const string SectionName = "Serve";
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>Kestrel URLs, ';'-separated.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Required in the X-Api-Key header of API requests when bound beyond loopback.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Basic-auth user name for the dashboard when bound beyond loopback.</summary>
+    public string? DashboardUser { get; set; }
+
+    public string? DashboardPassword { get; set; }
+
+    /// <summary>How long a stop (SIGTERM) waits for running jobs to write their checkpoints.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 60;
+
+    public IReadOnlyList<string> UrlList => [.. Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>True when any URL listens beyond the loopback interface ("*", "+", 0.0.0.0, a LAN address, a host name).</summary>
+    public bool BeyondLoopback => UrlList.Any(u => !IsLoopback(u));
+
+    public static bool IsLoopback(string url)
+    {
+        if (!Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+        return uri.IsLoopback;
+    }
+}

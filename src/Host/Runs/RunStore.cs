@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClipHost.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace ClipHost.Host.Runs;
+
+/// <summary>
+/// Run records as JSON files under the runs root (runs/&lt;id&gt;/run.json), written atomically (temp file, rename) so a
+/// reader on any host sees either the old record or the new one. Only the host working on a run writes its record.
+/// </summary>
+public sealed class RunStore(IOptions<RunsOptions> options)
+{
+    public const string FileName = "run.json";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+    private readonly ConcurrentDictionary<string, Lock> _locks = new(StringComparer.Ordinal);
+
+    public static JsonSerializerOptions SerializerOptions => Json;
+
+    public string Root => options.Value.FullPath;
+
+    public string DirectoryOf(string id) => Path.Combine(Root, id);
+
+    public RunRecord? Get(string id)
+    {
+        var path = Path.Combine(DirectoryOf(id), FileName);
+        if (!IsSafeId(id) || !File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public IReadOnlyList<RunRecord> List() =>
+        Directory.Exists(Root)
+            ? [.. Directory.EnumerateDirectories(Root).Select(d => Get(Path.GetFileName(d)!)).OfType<RunRecord>().OrderByDescending(r => r.SubmittedAt)]
+            : [];
+
+    public void Save(RunRecord record)
+    {
+        var dir = DirectoryOf(record.Id);
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{FileName}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
+        File.WriteAllText(temp, JsonSerializer.Serialize(record, Json));
+        File.Move(temp, Path.Combine(dir, FileName), overwrite: true);
+    }
+
+    /// <summary>Reads, changes and writes a record under this process's lock for that run.</summary>
+    public RunRecord Update(string id, Func<RunRecord, RunRecord> change)
+    {
+        lock (_locks.GetOrAdd(id, _ => new Lock()))
+        {
+            var current = Get(id) ?? throw new InvalidOperationException($"run '{id}' has no record under {Root}");
+            var next = change(current);
+            Save(next);
+            return next;
+        }
+    }
+
+    /// <summary>Run ids become folder names: no separators, no dot-folders.</summary>
+    public static bool IsSafeId(string id) =>
+        id.Length is > 0 and <= 200 && !id.StartsWith('.') && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace ClipHost.Host.Tests.Service;
+
+/// <summary>
+/// Plugins built the way a user builds one, outside the solution with `dotnet build`, against the built clip-host:
+/// the sample at two versions, a copy that claims the same id, and one that throws when loaded. Built once per test run.
+/// </summary>
+public static class PluginBuilds
+{
+    private static readonly Lazy<Task<string>> Root = new(BuildAllAsync);
+
+    public static Task<string> OutputAsync() => Root.Value;
+
+    /// <summary>Copies a built plugin into a plugins directory as &lt;dir&gt;/&lt;name&gt;/ (overwriting an older version in place).</summary>
+    public static async Task InstallAsync(string build, string pluginsDir, string name)
+    {
+        var source = Path.Combine(await OutputAsync(), build);
+        var target = Path.Combine(pluginsDir, name);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private static async Task<string> BuildAllAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "cliphost-plugin-builds", Guid.NewGuid().ToString("N"));
+        var hostDir = Path.GetDirectoryName(ClipHostProcess.Dll)! + "/";
+        var sample = Path.Combine(RunningHost.RepoRoot, "samples", "plugins", "LabelSmoothedClip", "LabelSmoothedClip.csproj");
+        var broken = Path.Combine(RunningHost.RepoRoot, "tests", "TestPlugins", "BrokenPlugin", "BrokenPlugin.csproj");
+        await BuildAsync(sample, Path.Combine(root, "v1"), hostDir, "-p:PluginVersion=1.0.0");
+        await BuildAsync(sample, Path.Combine(root, "v2"), hostDir, "-p:PluginVersion=2.0.0");
+        await BuildAsync(sample, Path.Combine(root, "copy"), hostDir, "-p:PluginVersion=1.0.0", "-p:AssemblyName=LabelSmoothedClipCopy");
+        await BuildAsync(broken, Path.Combine(root, "broken"), hostDir);
+        return root;
+    }
+
+    private static async Task BuildAsync(string project, string output, string hostDir, params string[] properties)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["build", project, "-c", "Debug", "-nologo", "-v", "quiet", "-o", output, $"-p:ClipHostDir={hostDir}", .. properties])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"building {project} failed:\n{await stdout}\n{await stderr}");
+        }
+    }
+}
