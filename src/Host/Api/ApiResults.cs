@@ -11,5 +11,12 @@ internal static class ApiResults
     public static IResult Refused(OptionsValidationFailedException e, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { errors = e.Errors.Select(x => new { field = x.Field, message = x.Message }) }, RunStore.SerializerOptions, statusCode: status);
 
+    /// <summary>Runs a command's validators, as the pipeline would, before its job is queued; null when it is valid.</summary>
+    public static IResult? Validate<TCommand>(IEnumerable<Commands.ICommandValidator<TCommand>> validators, TCommand command)
+    {
+        var errors = validators.SelectMany(v => v.Validate(command)).ToList();
+        return errors.Count > 0 ? Refused(new OptionsValidationFailedException(errors)) : null;
+    }
+
     public static IResult NotFound(string what) => Results.Json(new { error = $"{what} not found" }, RunStore.SerializerOptions, statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ClipHost.Abstractions.Options;
 using ClipHost.Host.Api;
 using ClipHost.Host.Commands;
 using ClipHost.Host.Jobs;
@@ -18,10 +17,9 @@ public static class FiltersApi
     {
         app.MapPost("/api/filters", (FilterDatasetCommand command, IEnumerable<ICommandValidator<FilterDatasetCommand>> validators, IBackgroundJobClient jobs) =>
         {
-            var errors = validators.SelectMany(v => v.Validate(command)).ToList();
-            if (errors.Count > 0)
+            if (ApiResults.Validate(validators, command) is { } refusal)
             {
-                return ApiResults.Refused(new OptionsValidationFailedException(errors));
+                return refusal;
             }
             var filters = JsonSerializer.Serialize(command.Filters, RunStore.SerializerOptions);
             var jobId = jobs.Create<FilterJob>(j => j.RunAsync(command.Store, command.Subset, filters, command.Seed, CancellationToken.None), new EnqueuedState(JobQueues.Default));

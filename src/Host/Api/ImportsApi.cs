@@ -1,4 +1,3 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Host.Api;
 using ClipHost.Host.Commands;
 using ClipHost.Host.Jobs;
@@ -14,11 +13,9 @@ public static class ImportsApi
     {
         app.MapPost("/api/imports", (ImportDatasetCommand command, IEnumerable<ICommandValidator<ImportDatasetCommand>> validators, IBackgroundJobClient jobs) =>
         {
-            // The same validators the command pipeline runs, here before the job is queued.
-            var errors = validators.SelectMany(v => v.Validate(command)).ToList();
-            if (errors.Count > 0)
+            if (ApiResults.Validate(validators, command) is { } refusal)
             {
-                return ApiResults.Refused(new OptionsValidationFailedException(errors));
+                return refusal;
             }
             var jobId = jobs.Create<ImportJob>(j => j.RunAsync(command.Source, command.Path, command.Name, command.Limit, command.Replace, CancellationToken.None), new EnqueuedState(JobQueues.Default));
             return ApiResults.Json(new { jobId, command.Source, command.Name }, StatusCodes.Status202Accepted);

@@ -1,51 +1,17 @@
 using System.Text.Json;
-using SkiaSharp;
 
 namespace ClipHost.Host.Tests.Cli;
 
 /// <summary>Import, train and evaluate through the built clip-host, its plugins loaded by the plugin catalog.</summary>
 public sealed class EndToEndCliTests
 {
-    private static readonly (string Name, SKColor Colour)[] Colours =
-    [
-        ("red", SKColors.Red), ("green", SKColors.Green), ("blue", SKColors.Blue), ("yellow", SKColors.Yellow),
-        ("black", SKColors.Black), ("white", SKColors.White), ("purple", SKColors.Purple), ("orange", SKColors.Orange),
-    ];
-
     [Fact]
     public async Task ImportTrainEval_OnAFolder_WritesCheckpointAndClipBenchmarkResults()
     {
         using var dir = new TempDir();
-        for (var i = 0; i < 64; i++)
-        {
-            var (name, colour) = Colours[i % Colours.Length];
-            using var bitmap = new SKBitmap(20, 20);
-            bitmap.Erase(colour);
-            using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-            dir.Write($"in/{name}/{i:D3}.png", png.ToArray());
-            dir.Write($"in/{name}/{i:D3}.txt", $"a {name} square");
-        }
-        var config = dir.Write("tiny.json", """
-            {
-              "name": "e2e",
-              "data": { "store": "colours", "train": { } },
-              "model": {
-                "embedDim": 16,
-                "vision": { "architecture": "vit", "imageSize": 16, "options": { "patchSize": 8, "width": 16, "depth": 1, "heads": 2 } },
-                "text": { "contextLength": 8, "vocabSize": 64, "width": 16, "layers": 1, "heads": 2, "mlpWidth": 32 }
-              },
-              "strategy": { "id": "clip" },
-              "training": { "batchSize": 16, "learningRate": 0.003, "budget": { "epochs": 2 }, "checkpointEvery": 3 },
-              "evaluations": [
-                { "name": "colours", "task": "zeroshot_classification", "store": "colours", "labels": "folder", "templates": ["a {c} square"] },
-                { "name": "colours", "task": "zeroshot_retrieval", "store": "colours" }
-              ]
-            }
-            """);
+        var config = dir.Write("tiny.json", ColoursData.Tiny("e2e"));
         var env = new Dictionary<string, string> { ["CLIPHOST_Data__Root"] = dir.Combine("data"), ["CLIPHOST_Runs__Root"] = dir.Combine("runs") };
-
-        var import = await ClipHostProcess.RunAsync(["data", "import", "folder", dir.Combine("in"), "--name", "colours"], env);
-        Assert.Equal(0, import.ExitCode);
+        await ColoursData.ImportColoursAsync(dir, env);
         var train = await ClipHostProcess.RunAsync(["train", "--config", config], env);
         Assert.True(train.ExitCode == 0, train.All);
         Assert.Contains("trained 128 pairs", train.Stdout, StringComparison.Ordinal);

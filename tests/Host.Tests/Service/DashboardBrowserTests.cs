@@ -12,10 +12,8 @@ public sealed class DashboardBrowserTests
     public async Task TriggerNow_OnTheRecurringJobsPage_RunsTheDeclaredExperimentToCompletion()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
-        env["CLIPHOST_Experiments__tiny__File"] = dir.Write("tiny.json", ServiceData.Tiny("tiny"));
+        var env = await ColoursData.PrepareAsync(dir);
+        env["CLIPHOST_Experiments__tiny__File"] = dir.Write("tiny.json", ColoursData.Tiny("tiny"));
         await using var host = await RunningHost.StartAsync(env);
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium");
 

@@ -11,9 +11,7 @@ public sealed class FilterApiTests
     public async Task FilterPipeline_IsRefusedWhenBad_AndWritesADeterministicSubsetWithLineage()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         await using var host = await RunningHost.StartAsync(env);
 
         var (badStatus, refusal) = await host.PostJsonAsync("/api/filters", """

@@ -10,23 +10,21 @@ public sealed class PluginHotReloadTests
     public async Task PluginBuiltOutsideTheSolution_IsLoadedReplacedAndRemoved_WhileARunningJobKeepsItsVersion()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         await PluginBuilds.OutputAsync();
         await using var host = await RunningHost.StartAsync(env);
         var plugins = dir.Combine("plugins");
         const string Strategy = """{ "id": "label-smoothed-clip", "options": { "smoothing": 0.1 } }""";
 
         // Unknown before it is dropped in: a run that names it is refused.
-        var (refused, _) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("smooth", strategy: Strategy));
+        var (refused, _) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("smooth", strategy: Strategy));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused);
 
         await PluginBuilds.InstallAsync("v1", plugins, "LabelSmoothedClip");
         await WaitForPluginAsync(host, p => Loaded(p, "LabelSmoothedClip", "1.0.0"));
 
         // A long run on v1, then v2 replaces the files: v2 is current, v1 drains with the one job that holds it.
-        var (_, submitted) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("smooth", epochs: 5000, strategy: Strategy, checkpointEvery: 1000, evaluate: false));
+        var (_, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("smooth", epochs: 5000, strategy: Strategy, checkpointEvery: 1000, evaluate: false));
         var longRun = submitted.GetProperty("id").GetString()!;
         var running = await host.WaitForRunAsync(longRun, r => r.GetProperty("status").GetString() == "training", TimeSpan.FromMinutes(1));
         Assert.Contains(running.GetProperty("components").EnumerateArray(), c => c.GetString() == "strategy:label-smoothed-clip@1.0.0.0 (LabelSmoothedClip 1.0.0)");
@@ -35,7 +33,7 @@ public sealed class PluginHotReloadTests
         Assert.Equal("training", (await host.GetJsonAsync($"/api/runs/{longRun}")).GetProperty("status").GetString());
 
         // A job submitted now gets v2; cancelling the v1 job lets v1 unload.
-        var (_, second) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("smooth", strategy: Strategy, evaluate: false));
+        var (_, second) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("smooth", strategy: Strategy, evaluate: false));
         using (await host.Client.DeleteAsync(new Uri($"/api/runs/{longRun}", UriKind.Relative), TestContext.Current.CancellationToken))
         {
         }
@@ -53,9 +51,7 @@ public sealed class PluginHotReloadTests
     public async Task BrokenPlugins_AreListedAsFailedWithTheirReasons_AndTheHostKeepsWorking()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         await PluginBuilds.OutputAsync();
         await using var host = await RunningHost.StartAsync(env);
         var plugins = dir.Combine("plugins");
@@ -74,7 +70,7 @@ public sealed class PluginHotReloadTests
         Assert.False(string.IsNullOrEmpty(Error("NotAnAssembly")));
         Assert.True(Loaded(listed, "ClipHost.Plugins.Architectures.Vit", "1.0.0"));
 
-        var (_, submitted) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("still-works", evaluate: false));
+        var (_, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("still-works", evaluate: false));
         var done = await host.WaitForRunAsync(submitted.GetProperty("id").GetString()!, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(2));
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
     }

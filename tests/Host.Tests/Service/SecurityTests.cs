@@ -54,6 +54,28 @@ public sealed class SecurityTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(host, "/hangfire"));
     }
 
+    [Fact]
+    public async Task ASecretInASettingsFile_IsRefusedAtStart()
+    {
+        using var dir = new TempDir();
+        var env = RunningHost.Environment(dir);
+        env["DOTNET_ENVIRONMENT"] = "SecretsTest";
+        // appsettings.<Environment>.json beside the executable is read like appsettings.json itself.
+        var settings = Path.Combine(Path.GetDirectoryName(ClipHostProcess.Dll)!, "appsettings.SecretsTest.json");
+        File.WriteAllText(settings, """{ "Serve": { "ApiKey": "committed-by-mistake" }, "ConnectionStrings": { "Hangfire": "Host=db;Password=hunter2" } }""");
+        try
+        {
+            var result = await ClipHostProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{RunningHost.FreePort()}"], env);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("Serve.ApiKey: a secret must not be in", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("ConnectionStrings.Hangfire: a connection string with a password must not be in", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(settings);
+        }
+    }
+
     private static string Basic(string user, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 
     private static async Task<HttpStatusCode> StatusAsync(RunningHost host, string path, params (string Name, string Value)[] headers)

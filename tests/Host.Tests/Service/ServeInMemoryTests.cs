@@ -10,9 +10,7 @@ public sealed class ServeInMemoryTests
     public async Task SubmittedRun_IsValidatedQueuedTrainedAndEvaluated_AndItsMetricsReadBack()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         await using var host = await RunningHost.StartAsync(env);
 
         var plugins = await host.GetJsonAsync("/api/plugins");
@@ -21,14 +19,14 @@ public sealed class ServeInMemoryTests
         Assert.Contains("clip", ids);
 
         // A bad experiment is refused with field-level errors, and nothing is queued.
-        var bad = ServiceData.Tiny("bad").Replace("\"vit\"", "\"no-such-encoder\"", StringComparison.Ordinal).Replace("\"batchSize\": 16", "\"batchSize\": 0", StringComparison.Ordinal);
+        var bad = ColoursData.Tiny("bad").Replace("\"vit\"", "\"no-such-encoder\"", StringComparison.Ordinal).Replace("\"batchSize\": 16", "\"batchSize\": 0", StringComparison.Ordinal);
         var (status, refusal) = await host.PostJsonAsync("/api/runs", bad);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var fields = refusal.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Contains("training.batchSize", fields);
         Assert.Empty((await host.GetJsonAsync("/api/runs")).EnumerateArray());
 
-        var (accepted, submitted) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("api"));
+        var (accepted, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("api"));
         Assert.Equal(HttpStatusCode.Accepted, accepted);
         var id = submitted.GetProperty("id").GetString()!;
         Assert.StartsWith("api-", id, StringComparison.Ordinal);
@@ -60,12 +58,10 @@ public sealed class ServeInMemoryTests
     public async Task Delete_CancelsARunningTraining_AndTheRecordSaysSo()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         await using var host = await RunningHost.StartAsync(env);
 
-        var (_, submitted) = await host.PostJsonAsync("/api/runs", ServiceData.Tiny("long", epochs: 5000, checkpointEvery: 50));
+        var (_, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("long", epochs: 5000, checkpointEvery: 50));
         var id = submitted.GetProperty("id").GetString()!;
         await host.WaitForRunAsync(id, r => r.TryGetProperty("progress", out var p) && p.ValueKind != System.Text.Json.JsonValueKind.Null && p.GetProperty("step").GetInt64() > 0, TimeSpan.FromMinutes(2));
 
@@ -85,16 +81,14 @@ public sealed class ServeInMemoryTests
     public async Task Sigterm_WritesACheckpoint_AndSigkilledHostResumesFromItAfterRestart()
     {
         using var dir = new TempDir();
-        var env = RunningHost.Environment(dir);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
         string id;
         var checkpoints = (string run) => Path.Combine(dir.Combine("runs"), run, "checkpoints");
 
         // 1. SIGTERM mid-training: the job stops at a checkpoint written on the way out (none is due by the schedule).
         await using (var first = await RunningHost.StartAsync(env))
         {
-            var (_, submitted) = await first.PostJsonAsync("/api/runs", ServiceData.Tiny("resume", epochs: 400, checkpointEvery: 100_000, evaluate: false));
+            var (_, submitted) = await first.PostJsonAsync("/api/runs", ColoursData.Tiny("resume", epochs: 400, checkpointEvery: 100_000, evaluate: false));
             id = submitted.GetProperty("id").GetString()!;
             await first.WaitForRunAsync(id, r => r.TryGetProperty("progress", out var p) && p.ValueKind != System.Text.Json.JsonValueKind.Null && p.GetProperty("step").GetInt64() >= 5, TimeSpan.FromMinutes(2));
             Assert.Equal(0, await first.TerminateAsync(TimeSpan.FromSeconds(40)));

@@ -9,16 +9,15 @@ public sealed class TwoHostsOnPostgresTests
     {
         using var dir = new TempDir();
         await using var db = await Postgres.CreateAsync();
-        var env = Environment(dir, db);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
+        UsePostgres(env, db);
         await using var a = await RunningHost.StartAsync(env);
         await using var b = await RunningHost.StartAsync(env);
 
         var ids = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            var (_, run) = await (i % 2 == 0 ? a : b).PostJsonAsync("/api/runs", ServiceData.Tiny($"job{i}", epochs: 5));
+            var (_, run) = await (i % 2 == 0 ? a : b).PostJsonAsync("/api/runs", ColoursData.Tiny($"job{i}", epochs: 5));
             ids.Add(run.GetProperty("id").GetString()!);
         }
         var hosts = new HashSet<string>();
@@ -41,13 +40,12 @@ public sealed class TwoHostsOnPostgresTests
     {
         using var dir = new TempDir();
         await using var db = await Postgres.CreateAsync();
-        var env = Environment(dir, db);
-        RunningHost.InstallBuiltInPlugins(dir);
-        await ServiceData.ImportColoursAsync(dir, env);
+        var env = await ColoursData.PrepareAsync(dir);
+        UsePostgres(env, db);
         await using var a = await RunningHost.StartAsync(env);
         await using var b = await RunningHost.StartAsync(env);
 
-        var (_, submitted) = await a.PostJsonAsync("/api/runs", ServiceData.Tiny("crash", epochs: 1000, checkpointEvery: 200, evaluate: false));
+        var (_, submitted) = await a.PostJsonAsync("/api/runs", ColoursData.Tiny("crash", epochs: 1000, checkpointEvery: 200, evaluate: false));
         var id = submitted.GetProperty("id").GetString()!;
         var latest = Path.Combine(dir.Combine("runs"), id, "checkpoints", "latest");
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
@@ -69,13 +67,11 @@ public sealed class TwoHostsOnPostgresTests
         Assert.Equal(4000, done.GetProperty("progress").GetProperty("step").GetInt64());
     }
 
-    private static Dictionary<string, string> Environment(TempDir dir, Postgres db)
+    private static void UsePostgres(Dictionary<string, string> env, Postgres db)
     {
-        var env = RunningHost.Environment(dir);
         env["ConnectionStrings__Hangfire"] = db.ConnectionString;
         // A dead host's job is handed over after 10 s without its heartbeat (300 s in production).
         env["CLIPHOST_Jobs__InvisibilityTimeoutSeconds"] = "10";
         env["CLIPHOST_Jobs__PollIntervalMs"] = "300";
-        return env;
     }
 }

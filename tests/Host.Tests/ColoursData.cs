@@ -1,15 +1,25 @@
+using ClipHost.Host.Tests.Service;
 using SkiaSharp;
 
-namespace ClipHost.Host.Tests.Service;
+namespace ClipHost.Host.Tests;
 
 /// <summary>A small real store (coloured squares captioned by colour, imported by clip-host itself) and tiny experiments over it.</summary>
-public static class ServiceData
+public static class ColoursData
 {
     private static readonly (string Name, SKColor Colour)[] Colours =
     [
         ("red", SKColors.Red), ("green", SKColors.Green), ("blue", SKColors.Blue), ("yellow", SKColors.Yellow),
         ("black", SKColors.Black), ("white", SKColors.White), ("purple", SKColors.Purple), ("orange", SKColors.Orange),
     ];
+
+    /// <summary>The usual start of a service test: the built-in plugins and the colours store in the test's folders.</summary>
+    public static async Task<Dictionary<string, string>> PrepareAsync(TempDir dir)
+    {
+        var env = RunningHost.Environment(dir);
+        RunningHost.InstallBuiltInPlugins(dir);
+        await ImportColoursAsync(dir, env);
+        return env;
+    }
 
     /// <summary>Imports 64 coloured squares as the store "colours" under the test's data root.</summary>
     public static async Task ImportColoursAsync(TempDir dir, IReadOnlyDictionary<string, string> env)
