@@ -4,7 +4,8 @@ namespace ClipHost.Host.Tests.Service;
 
 /// <summary>
 /// Plugins built the way a user builds one, outside the solution with `dotnet build`, against the built clip-host:
-/// the sample at two versions, a copy that claims the same id, and one that throws when loaded. Built once per test run.
+/// the sample at two versions, a copy that claims the same id, one that throws when loaded, and one built
+/// against another major version of ClipHost.Abstractions. Built once per test run.
 /// </summary>
 public static class PluginBuilds
 {
@@ -34,6 +35,13 @@ public static class PluginBuilds
         await BuildAsync(sample, Path.Combine(root, "v2"), hostDir, "-p:PluginVersion=2.0.0");
         await BuildAsync(sample, Path.Combine(root, "copy"), hostDir, "-p:PluginVersion=1.0.0", "-p:AssemblyName=LabelSmoothedClipCopy");
         await BuildAsync(broken, Path.Combine(root, "broken"), hostDir);
+
+        // A plugin built against a future major version of the ABI: Abstractions 9.0.0 built aside, then the sample against it.
+        var futureHost = Path.Combine(root, "future-host") + "/";
+        var abstractions = Path.Combine(RunningHost.RepoRoot, "src", "Abstractions", "ClipHost.Abstractions.csproj");
+        await BuildAsync(abstractions, futureHost, hostDir, "-p:Version=9.0.0", $"-p:IntermediateOutputPath={Path.Combine(root, "future-obj")}/");
+        File.Copy(Path.Combine(hostDir, "ClipHost.Modules.dll"), Path.Combine(futureHost, "ClipHost.Modules.dll"));
+        await BuildAsync(sample, Path.Combine(root, "future"), futureHost, "-p:AssemblyName=FutureAbi");
         return root;
     }
 

@@ -61,13 +61,15 @@ public sealed class PluginHotReloadTests
         await PluginBuilds.InstallAsync("broken", plugins, "BrokenPlugin");
         await PluginBuilds.InstallAsync("v1", plugins, "LabelSmoothedClip");
         await PluginBuilds.InstallAsync("copy", plugins, "LabelSmoothedClipCopy");
+        await PluginBuilds.InstallAsync("future", plugins, "FutureAbi");
 
-        var listed = await WaitForPluginAsync(host, p => p.Count(x => x.GetProperty("status").GetString() == "failed") == 4 && Loaded(p, "LabelSmoothedClip", "1.0.0"));
+        var listed = await WaitForPluginAsync(host, p => p.Count(x => x.GetProperty("status").GetString() == "failed") == 5 && Loaded(p, "LabelSmoothedClip", "1.0.0"));
         string Error(string name) => listed.Single(x => x.GetProperty("name").GetString() == name).GetProperty("error").GetString()!;
         Assert.Contains("refuses to start", Error("BrokenPlugin"), StringComparison.Ordinal);
         Assert.Contains("Empty.dll is missing", Error("Empty"), StringComparison.Ordinal);
         Assert.Contains("already provided by plugin LabelSmoothedClip", Error("LabelSmoothedClipCopy"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(Error("NotAnAssembly")));
+        Assert.Contains("built against ClipHost.Abstractions 9.0.0.0, the host has 1.0.0.0", Error("FutureAbi"), StringComparison.Ordinal);
         Assert.True(Loaded(listed, "ClipHost.Plugins.Architectures.Vit", "1.0.0"));
 
         var (_, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("still-works", evaluate: false));
