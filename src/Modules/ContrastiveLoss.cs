@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Modules;
@@ -19,7 +20,9 @@ public static class ContrastiveLoss
         var txt = nn.functional.normalize(text.to_type(ScalarType.Float32), dim: 1);
         var logits = logitScale.exp() * img.matmul(txt.t());
         var targets = arange(logits.shape[0], dtype: ScalarType.Int64, device: logits.device);
-        var loss = (nn.functional.cross_entropy(logits, targets) + nn.functional.cross_entropy(logits.t(), targets)) / 2;
+        // An explicit Scalar, alive until the division returns: TorchSharp's implicit ones can be finalised mid-call.
+        using var two = 2f.ToScalar();
+        var loss = (nn.functional.cross_entropy(logits, targets) + nn.functional.cross_entropy(logits.t(), targets)) / two;
         return scope.MoveToOuter(loss);
     }
 }

@@ -63,7 +63,10 @@ public sealed class ClipModel : nn.Module<Tensor, Tensor, (Tensor Image, Tensor 
     public void ClampLogitScale()
     {
         using var _ = no_grad();
-        logit_scale.clamp_(0, MaxLogitScale);
+        // Explicit Scalars, alive until the call returns: implicit ones are freed by finalisers (see ClipOptimizer).
+        using var low = 0.0.ToScalar();
+        using var high = MaxLogitScale.ToScalar();
+        logit_scale.clamp_(low, high);
     }
 
     protected override void Dispose(bool disposing)

@@ -88,7 +88,8 @@ public sealed class MixedPrecision
             if (master.grad is null)
             {
                 // TorchSharp has no gradient setter: a zero backward gives the master its gradient buffer once.
-                (master.sum() * 0).backward();
+                using var zero = 0f.ToScalar();
+                (master.sum() * zero).backward();
             }
             master.grad!.copy_(grad);
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Model;
 using static TorchSharp.torch;
@@ -29,7 +30,8 @@ public sealed class ImageBatcher(ClipStore store, int imageSize, Device device) 
     public Tensor Normalised(Tensor raw)
     {
         using var scope = NewDisposeScope();
-        var x = raw.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
+        using var byteRange = 255f.ToScalar();
+        var x = raw.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(byteRange);
         if (raw.shape[1] != imageSize)
         {
             // Area averaging for downscaling is exact for integer factors; bilinear when enlarging.
