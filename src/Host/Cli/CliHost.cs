@@ -31,6 +31,7 @@ public static class CliHost
         // The CLI prints its own summaries and progress bars; these info lines are for the service's logs.
         builder.Logging.AddFilter("ClipHost.Engine.Data.Import.DatasetImporter", LogLevel.Warning);
         builder.Logging.AddFilter("ClipHost.Engine.Training.Trainer", LogLevel.Warning);
+        builder.Logging.AddFilter("ClipHost.Host.Plugins.PluginCatalog", LogLevel.Warning);
         builder.AddClipHostOptions();
         configure(builder);
         return builder.Build();
