@@ -10,16 +10,6 @@ public sealed class EvaluationJob(IMediator mediator, RefusalRecorder refusals)
 {
     [JobDisplayName("evaluate {0}")]
     [AutomaticRetry(Attempts = 2, ExceptOn = [typeof(OptionsValidationFailedException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(string runId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(new EvaluateRunCommand(runId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OptionsValidationFailedException e)
-        {
-            refusals.Record(runId, e);
-            throw;
-        }
-    }
+    public Task RunAsync(string runId, CancellationToken cancellationToken) =>
+        refusals.SendAsync(mediator, runId, new EvaluateRunCommand(runId), cancellationToken);
 }

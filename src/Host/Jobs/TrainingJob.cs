@@ -13,16 +13,6 @@ public sealed class TrainingJob(IMediator mediator, RefusalRecorder refusals)
 {
     [JobDisplayName("train {0}")]
     [AutomaticRetry(Attempts = 2, ExceptOn = [typeof(OptionsValidationFailedException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(string runId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(new TrainRunCommand(runId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OptionsValidationFailedException e)
-        {
-            refusals.Record(runId, e);
-            throw;
-        }
-    }
+    public Task RunAsync(string runId, CancellationToken cancellationToken) =>
+        refusals.SendAsync(mediator, runId, new TrainRunCommand(runId), cancellationToken);
 }
