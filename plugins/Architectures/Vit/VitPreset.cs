@@ -22,9 +22,5 @@ public sealed record VitPreset(string Name, int Width, int Depth, int Heads, int
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The patch size that divides <paramref name="imageSize"/> and gives the grid closest to this preset's.</summary>
-    public int PatchFor(int imageSize)
-    {
-        var divisors = Enumerable.Range(1, imageSize).Where(p => imageSize % p == 0);
-        return divisors.OrderBy(p => Math.Abs((imageSize / p) - Grid)).ThenBy(p => p).First();
-    }
+    public int PatchFor(int imageSize) => Modules.PatchGrid.PatchFor(imageSize, Grid);
 }

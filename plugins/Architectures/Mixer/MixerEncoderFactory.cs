@@ -1,0 +1,36 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Options;
+using ClipHost.Abstractions.Plugins;
+
+namespace ClipHost.Plugins.Architectures.Mixer;
+
+/// <summary>Builds <see cref="MlpMixer"/> encoders. The token-mixing MLP is sized for one token count, so it has no patch-token interface (FLIP refuses it).</summary>
+public sealed class MixerEncoderFactory : PluginComponent<MixerOptions>, IImageEncoderFactory
+{
+    public override string Id => "mixer";
+
+    public override Version Version => typeof(MixerEncoderFactory).Assembly.GetName().Version!;
+
+    public override string Description => "MLP-Mixer (S, B, L at /32 and /16): token-mixing and channel-mixing MLPs, global average pooling";
+
+    public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
+    {
+        var (bound, errors) = ComponentOptions.Bind<MixerOptions>(options, fieldPath);
+        if (errors.Count > 0 || bound is null)
+        {
+            return errors;
+        }
+        var config = MixerConfig.Resolve(bound, context.ImageSize, context.Channels);
+        return context.ImageSize % config.PatchSize == 0
+            ? []
+            : [new OptionError($"{fieldPath}.patchSize", $"patch {config.PatchSize} does not divide the image size {context.ImageSize}")];
+    }
+
+    public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context) => new(Id, HasPatchTokens: false, 0);
+
+    public ImageEncoder Create(JsonElement? options, ImageEncoderContext context) =>
+        new MlpMixer("visual", MixerConfig.Resolve(BindValid(options, "options"), context.ImageSize, context.Channels));
+}
