@@ -1,19 +1,20 @@
 using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
-using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Tests.TestSupport;
-using ClipHost.Engine.Training;
 using ClipHost.Plugins.Architectures.Mixer;
-using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Tests.Plugins;
 
-/// <summary>The MLP-Mixer plugin: compute accounting, shapes, gradients, determinism, round trip, and a short CLIP training.</summary>
-public sealed class MixerTests(EmojiStoreFixture data)
+/// <summary>The MLP-Mixer plugin: the shared encoder contract, its published compute and its validation.</summary>
+public sealed class MixerTests(EmojiStoreFixture data) : EncoderContractTests(data)
 {
-    private static readonly JsonElement Small = JsonDocument.Parse("""{"patchSize": 4, "width": 32, "depth": 2, "tokenMlp": 16, "channelMlp": 64}""").RootElement;
+    protected override IImageEncoderFactory Factory { get; } = new MixerEncoderFactory();
+
+    protected override string SmallOptions => """{"patchSize": 4, "width": 32, "depth": 2, "tokenMlp": 16, "channelMlp": 64}""";
+
+    protected override string TrainingOptions => """{"patchSize": 4, "width": 64, "depth": 2, "tokenMlp": 32, "channelMlp": 128}""";
+
+    protected override int SmallFeatureDim => 32;
 
     [Fact]
     public void MixerB32At224_Gflops_MatchTheHandCountAndThePublishedFigure()
@@ -31,99 +32,10 @@ public sealed class MixerTests(EmojiStoreFixture data)
     }
 
     [Fact]
-    public void ForwardMacs_EqualsTheCountFromTheRealModules()
-    {
-        using var encoder = new MixerEncoderFactory().Create(Small, new ImageEncoderContext(16, 3, 0));
-        using var scope = NewDisposeScope();
-        var images = randn(1, 3, 16, 16);
-        Assert.Equal(encoder.ForwardMacs(16), MacCounter.Count(encoder, () => encoder.call(images)));
-    }
-
-    [Fact]
-    public void Encoder_GivesPooledFeatures_AndGradientsReachEveryParameter()
-    {
-        using var encoder = new MixerEncoderFactory().Create(Small, new ImageEncoderContext(16, 3, 0));
-        using var scope = NewDisposeScope();
-        var features = encoder.call(randn(3, 3, 16, 16));
-        Assert.Equal([3, 32], features.shape);
-        Assert.Equal(32, encoder.FeatureDim);
-        features.pow(2).sum().backward();
-        foreach (var (name, parameter) in encoder.named_parameters())
-        {
-            Assert.True(parameter.grad is { } g && g.abs().sum().item<float>() > 0, $"{name} got no gradient");
-        }
-        Assert.Contains(encoder.named_parameters(), p => p.name == "blocks.1.mlp_channels.fc2.weight");
-        Assert.Contains(encoder.named_parameters(), p => p.name == "stem.proj.weight");
-    }
-
-    [Fact]
-    public void SameSeed_SameWeights_AndAStateDictRoundTripGivesTheSameOutputs()
-    {
-        var factory = new MixerEncoderFactory();
-        var context = new ImageEncoderContext(16, 3, 0);
-        random.manual_seed(5);
-        using var a = factory.Create(Small, context);
-        random.manual_seed(5);
-        using var b = factory.Create(Small, context);
-        random.manual_seed(6);
-        using var c = factory.Create(Small, context);
-        using var scope = NewDisposeScope();
-        var input = randn(2, 3, 16, 16);
-        Assert.True(a.call(input).allclose(b.call(input), rtol: 0, atol: 0));
-        Assert.False(a.call(input).allclose(c.call(input), rtol: 0, atol: 0));
-
-        using var dir = new TempDir();
-        var path = Path.Combine(dir.Path, "mixer.bin");
-        a.save(path);
-        c.load(path);
-        Assert.True(a.call(input).allclose(c.call(input), rtol: 0, atol: 0));
-    }
-
-    [Fact]
-    public void RepeatedForwardPasses_LeaveNoTensorsBehind()
-    {
-        using var encoder = new MixerEncoderFactory().Create(Small, new ImageEncoderContext(16, 3, 0));
-        using var input = randn(2, 3, 16, 16);
-        using (no_grad())
-        {
-            encoder.call(input).Dispose();
-            var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-            for (var i = 0; i < 20; i++)
-            {
-                encoder.call(input).Dispose();
-            }
-            Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-        }
-    }
-
-    [Fact]
     public void PatchThatDoesNotDivideTheImage_IsRefusedNamingTheField()
     {
-        var errors = new MixerEncoderFactory().Validate(JsonDocument.Parse("""{"preset": "S/32", "patchSize": 5}""").RootElement, new ImageEncoderContext(16, 3, 0), "model.vision.options");
+        var errors = Factory.Validate(JsonDocument.Parse("""{"preset": "S/32", "patchSize": 5}""").RootElement, new ImageEncoderContext(16, 3, 0), "model.vision.options");
         Assert.Equal("model.vision.options.patchSize", Assert.Single(errors).Field);
-        Assert.False(new MixerEncoderFactory().Describe(Small, new ImageEncoderContext(16, 3, 0)).HasPatchTokens);
-    }
-
-    [Fact]
-    public void ShortClipTraining_OnRealEmoji_LossFalls()
-    {
-        using var runs = new TempDir();
-        var tiny = TinyExperiments.Tiny("mixer-falls", samples: 64 * 200);
-        var config = tiny with
-        {
-            Model = tiny.Model with
-            {
-                Vision = tiny.Model.Vision with
-                {
-                    Architecture = "mixer",
-                    Options = JsonDocument.Parse("""{"patchSize": 4, "width": 64, "depth": 2, "tokenMlp": 32, "channelMlp": 128}""").RootElement,
-                },
-            },
-        };
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
-        var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
-        var losses = File.ReadLines(Path.Combine(result.RunDirectory, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("loss").GetDouble()).ToList();
-        var trace = string.Join(" → ", losses.Select(l => l.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(losses.TakeLast(5).Average() < losses.Take(3).Average() - 0.5, $"loss went {trace}");
+        Assert.False(Factory.Describe(JsonDocument.Parse(SmallOptions).RootElement, new ImageEncoderContext(16, 3, 0)).HasPatchTokens);
     }
 }
