@@ -29,12 +29,9 @@ public sealed class ServeOptions
     /// <summary>True when any URL listens beyond the loopback interface ("*", "+", 0.0.0.0, a LAN address, a host name).</summary>
     public bool BeyondLoopback => UrlList.Any(u => !IsLoopback(u));
 
-    public static bool IsLoopback(string url)
-    {
-        if (!Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-        return uri.IsLoopback;
-    }
+    public static bool IsLoopback(string url) => TryParse(url, out var uri) && uri.IsLoopback;
+
+    /// <summary>Parses a Kestrel URL; the "any address" hosts "*" and "+" are not valid URI hosts, so they stand in as a name.</summary>
+    public static bool TryParse(string url, out Uri uri) =>
+        Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out uri!);
 }

@@ -12,7 +12,7 @@ public sealed class ServeOptionsValidator : IValidateOptions<ServeOptions>
         {
             failures.Add("Serve.Urls: give at least one URL, e.g. http://127.0.0.1:5080");
         }
-        foreach (var url in options.UrlList.Where(u => !Uri.TryCreate(u.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out _)))
+        foreach (var url in options.UrlList.Where(u => !ServeOptions.TryParse(u, out _)))
         {
             failures.Add($"Serve.Urls: '{url}' is not a URL");
         }
