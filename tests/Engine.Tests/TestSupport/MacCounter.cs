@@ -1,4 +1,5 @@
 using ClipHost.Modules;
+using ClipHost.Plugins.Architectures.ResNet;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -30,6 +31,14 @@ public static class MacCounter
                     {
                         var w = conv.weight!.shape;
                         counted += output.numel() * w[1] * w[2] * w[3];
+                        return output;
+                    }).remove);
+                    break;
+                case AttentionPool2d pool:
+                    removers.Add(pool.register_forward_hook((m, input, output) =>
+                    {
+                        var (c, tokens) = (input.shape[1], (input.shape[2] * input.shape[3]) + 1);
+                        counted += 2 * tokens * c; // one query (the mean) against every position: QK^T and AV
                         return output;
                     }).remove);
                     break;
