@@ -37,14 +37,17 @@ public static class ColoursData
         Assert.True(import.ExitCode == 0, import.All);
     }
 
+    /// <summary>A tiny ViT over "colours", the image tower of <see cref="Tiny"/> unless it is given one.</summary>
+    public const string TinyVision = """{ "architecture": "vit", "imageSize": 16, "options": { "patchSize": 8, "width": 16, "depth": 1, "heads": 2 } }""";
+
     /// <summary>A tiny experiment over "colours": epochs x 4 steps, a checkpoint every few steps, zero-shot and retrieval.</summary>
-    public static string Tiny(string name, int epochs = 2, string strategy = """{ "id": "clip" }""", int checkpointEvery = 3, bool evaluate = true) => $$"""
+    public static string Tiny(string name, int epochs = 2, string strategy = """{ "id": "clip" }""", int checkpointEvery = 3, bool evaluate = true, string vision = TinyVision) => $$"""
         {
           "name": "{{name}}",
           "data": { "store": "colours", "train": { } },
           "model": {
             "embedDim": 16,
-            "vision": { "architecture": "vit", "imageSize": 16, "options": { "patchSize": 8, "width": 16, "depth": 1, "heads": 2 } },
+            "vision": {{vision}},
             "text": { "contextLength": 8, "vocabSize": 64, "width": 16, "layers": 1, "heads": 2, "mlpWidth": 32 }
           },
           "strategy": {{strategy}},

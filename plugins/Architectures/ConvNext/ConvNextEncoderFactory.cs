@@ -6,15 +6,17 @@ using ClipHost.Abstractions.Plugins;
 namespace ClipHost.Plugins.Architectures.ConvNext;
 
 /// <summary>Builds <see cref="ConvNeXt"/> encoders; refuses an image too small for the stem and three downsamplings.</summary>
-public sealed class ConvNextEncoderFactory : PluginComponent<ConvNextOptions>, IImageEncoderFactory
+public sealed class ConvNextEncoderFactory : PluginComponent<ConvNextOptions>, IImageEncoderFactory, IEncoderPresets
 {
     public override string Id => "convnext";
 
     public override Version Version => typeof(ConvNextEncoderFactory).Assembly.GetName().Version!;
 
-    public override string Description => "ConvNeXt (T: depths 3-3-9-3, widths 96-768) with width and depth scale, layer scale and stochastic depth";
+    public override string Description => "ConvNeXt (T: depths 3-3-9-3, widths 96-768; mini) with width and depth scale, layer scale and stochastic depth";
 
     public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<string> Presets { get; } = [.. ConvNextPreset.All.Select(p => p.Name)];
 
     public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
     {
@@ -23,7 +25,7 @@ public sealed class ConvNextEncoderFactory : PluginComponent<ConvNextOptions>, I
         {
             return errors;
         }
-        var needed = bound.StemPatch * 8;
+        var needed = ConvNextConfig.Resolve(bound, context.ImageSize, context.Channels).StemPatch * 8;
         return context.ImageSize % needed == 0
             ? []
             : [new OptionError($"{fieldPath}.stemPatch", $"the image side {context.ImageSize} must be a multiple of stemPatch x 8 = {needed} (the stem and three 2x downsamplings)")];

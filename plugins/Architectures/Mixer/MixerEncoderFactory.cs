@@ -6,7 +6,7 @@ using ClipHost.Abstractions.Plugins;
 namespace ClipHost.Plugins.Architectures.Mixer;
 
 /// <summary>Builds <see cref="MlpMixer"/> encoders. The token-mixing MLP is sized for one token count, so it has no patch-token interface (FLIP refuses it).</summary>
-public sealed class MixerEncoderFactory : PluginComponent<MixerOptions>, IImageEncoderFactory
+public sealed class MixerEncoderFactory : PluginComponent<MixerOptions>, IImageEncoderFactory, IEncoderPresets
 {
     public override string Id => "mixer";
 
@@ -15,6 +15,8 @@ public sealed class MixerEncoderFactory : PluginComponent<MixerOptions>, IImageE
     public override string Description => "MLP-Mixer (S, B, L at /32 and /16): token-mixing and channel-mixing MLPs, global average pooling";
 
     public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<string> Presets { get; } = [.. MixerPreset.All.Select(p => p.Name)];
 
     public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
     {

@@ -5,7 +5,7 @@ namespace ClipHost.Plugins.Architectures.Mixer;
 /// <summary>Mixer options: a preset, or explicit sizes; explicit fields override the preset's.</summary>
 public sealed class MixerOptions : IValidatableObject
 {
-    /// <summary>One of S/32, S/16, B/32, B/16, L/32, L/16; null for explicit sizes.</summary>
+    /// <summary>One of S/32, S/16, B/32, B/16, L/32, L/16, mini; null for explicit sizes.</summary>
     public string? Preset { get; set; }
 
     /// <summary>Patch side in pixels; default: the preset's grid scaled to the image (8 without a preset).</summary>

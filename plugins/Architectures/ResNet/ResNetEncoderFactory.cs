@@ -6,7 +6,7 @@ using ClipHost.Abstractions.Plugins;
 namespace ClipHost.Plugins.Architectures.ResNet;
 
 /// <summary>Builds <see cref="ModifiedResNet"/> encoders; refuses an image the stem and three downsamplings cannot divide.</summary>
-public sealed class ResNetEncoderFactory : PluginComponent<ResNetOptions>, IImageEncoderFactory
+public sealed class ResNetEncoderFactory : PluginComponent<ResNetOptions>, IImageEncoderFactory, IEncoderPresets
 {
     public override string Id => "resnet";
 
@@ -15,6 +15,8 @@ public sealed class ResNetEncoderFactory : PluginComponent<ResNetOptions>, IImag
     public override string Description => "CLIP's modified ResNet (RN50: 3-conv stem, anti-aliased bottlenecks 3-4-6-3, attention pooling) with width and depth scale";
 
     public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<string> Presets { get; } = [.. ResNetPreset.All.Select(p => p.Name)];
 
     public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
     {

@@ -6,7 +6,7 @@ using ClipHost.Abstractions.Plugins;
 namespace ClipHost.Plugins.Architectures.Vit;
 
 /// <summary>Builds <see cref="VisionTransformer"/> encoders from <see cref="VitOptions"/>.</summary>
-public sealed class VitEncoderFactory : PluginComponent<VitOptions>, IImageEncoderFactory
+public sealed class VitEncoderFactory : PluginComponent<VitOptions>, IImageEncoderFactory, IEncoderPresets
 {
     public override string Id => "vit";
 
@@ -15,6 +15,8 @@ public sealed class VitEncoderFactory : PluginComponent<VitOptions>, IImageEncod
     public override string Description => "Vision Transformer (ladder Ti/S/B/L at /16 and /32), CLS or mean pooling, patch tokens for FLIP";
 
     public override PluginKind Kind => PluginKind.Architecture;
+
+    public IReadOnlyList<string> Presets { get; } = [.. VitPreset.All.Select(p => p.Name)];
 
     public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
     {

@@ -5,7 +5,7 @@ namespace ClipHost.Plugins.Architectures.Vit;
 /// <summary>ViT options: a preset from the ladder, or explicit sizes; explicit fields override the preset's.</summary>
 public sealed class VitOptions : IValidatableObject
 {
-    /// <summary>One of Ti/16, Ti/32, S/16, S/32, B/16, B/32, L/16, L/32; null for explicit sizes.</summary>
+    /// <summary>One of Ti/16, Ti/32, S/16, S/32, B/16, B/32, L/16, L/32, mini; null for explicit sizes.</summary>
     public string? Preset { get; set; }
 
     /// <summary>Patch side in pixels; default: the preset's grid scaled to the image (8 without a preset).</summary>

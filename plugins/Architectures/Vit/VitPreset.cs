@@ -3,6 +3,8 @@ namespace ClipHost.Plugins.Architectures.Vit;
 /// <summary>
 /// The paper's ViT ladder (Dosovitskiy et al. 2021, Table 1; Li et al. 2024, Sec. 4). Grid is patches per side at
 /// 224 px (/16 → 14, /32 → 7); on smaller images the patch shrinks so the token count stays close to the paper's.
+/// "mini" is not in the paper: a ViT for 32-64 px images at a quickstart budget (8x8 patches), the size every family's
+/// "mini" preset is matched to, so that the quickstart can switch families by its architecture field alone.
 /// </summary>
 public sealed record VitPreset(string Name, int Width, int Depth, int Heads, int Grid)
 {
@@ -16,6 +18,7 @@ public sealed record VitPreset(string Name, int Width, int Depth, int Heads, int
         new("B/32", 768, 12, 12, 7),
         new("L/16", 1024, 24, 16, 14),
         new("L/32", 1024, 24, 16, 7),
+        new("mini", 128, 4, 4, 8),
     ];
 
     public static VitPreset? Find(string name) =>

@@ -10,5 +10,5 @@ public static class ClipAbi
     public const int Major = 1;
 
     /// <summary>Minor version: bumped when members are added without breaking existing plugins.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 }

@@ -11,8 +11,8 @@ using static TorchSharp.torch;
 namespace ClipHost.Engine.Benchmarks;
 
 /// <summary>
-/// Trains the fixed preset bench-vit-ti on synthetic inputs (no data loading in the measurement) and reports
-/// pairs/s, GFLOPs, the matmul peak of the same run and resident memory.
+/// Trains the fixed preset bench-vit-ti (or its text tower with another image tower) on synthetic inputs (no data
+/// loading in the measurement) and reports pairs/s, GFLOPs, the matmul peak of the same run and resident memory.
 /// </summary>
 public sealed class TrainBenchmark(IComponentRegistry registry)
 {
@@ -32,15 +32,18 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         Text = new TextConfig { ContextLength = 32, VocabSize = 8192, Width = 256, Layers = 4, Heads = 4, MlpWidth = 1024 },
     };
 
-    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
+    /// <summary>Trains and measures.</summary>
+    /// <param name="vision">An image tower in place of the preset's (validated by the caller), or null.</param>
+    /// <param name="measurePeak">Also time the 2048^3 matmul, for the fraction of peak (a few seconds).</param>
+    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true)
     {
-        var peak = MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision));
-        var config = Preset;
+        var peak = measurePeak ? MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision)) : 0;
+        var config = vision is null ? Preset : Preset with { Vision = vision };
         using var model = Trainer.Build(config, 0, registry);
         model.to(device);
         model.train();
         var strategy = registry.FindStrategy("clip") ?? throw new InvalidOperationException("the clip strategy plugin is not loaded");
-        var capabilities = registry.FindEncoder("vit")!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
+        var capabilities = registry.FindEncoder(config.Vision.Architecture)!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
         using var clip = strategy.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
         var policy = MixedPrecision.Apply(precision, Trainer.Roots(model, null));
         using var optimizer = ClipOptimizer.Create(policy.Trainable(model.named_parameters().Select(p => (p.name, p.parameter))), new TrainingConfig());
@@ -82,7 +85,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         process.Refresh();
         return new BenchResult
         {
-            Preset = PresetName,
+            Preset = vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}",
             Precision = precision,
             BatchSize = batchSize,
             Steps = steps,

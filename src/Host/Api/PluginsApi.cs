@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Host.Api;
 using ClipHost.Host.Plugins;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>GET /api/plugins: every plugin folder with its status, version and components (id, kind, version, options).</summary>
+/// <summary>GET /api/plugins: every plugin folder with its status, version and components (id, kind, version, options, presets).</summary>
 public static class PluginsApi
 {
     public static IEndpointRouteBuilder MapPluginsApi(this IEndpointRouteBuilder app)
@@ -23,11 +24,11 @@ public static class PluginsApi
     }
 
     private static PluginView View(LoadedPlugin p, string status) => new(p.Name, p.Folder, status, null, p.Version, p.Leases,
-        [.. p.Components.Select(c => new ComponentView(c.Id, c.Kind.ToString().ToLowerInvariant(), c.Version.ToString(), c.Description, Options(c)))]);
+        [.. p.Components.Select(c => new ComponentView(c.Id, c.Kind.ToString().ToLowerInvariant(), c.Version.ToString(), c.Description, Options(c), (c as IEncoderPresets)?.Presets))]);
 
     private sealed record PluginView(string Name, string Path, string Status, string? Error, string? Version, int RunningJobs, IReadOnlyList<ComponentView> Components);
 
-    private sealed record ComponentView(string Id, string Kind, string Version, string Description, IReadOnlyList<OptionView> Options);
+    private sealed record ComponentView(string Id, string Kind, string Version, string Description, IReadOnlyList<OptionView> Options, IReadOnlyList<string>? Presets);
 
     private sealed record OptionView(string Name, string Type, object? Default);
 

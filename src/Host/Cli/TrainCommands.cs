@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Model;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Options;
 using ClipHost.Host.Torch;
@@ -118,33 +120,109 @@ public static class TrainCommands
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => TrainBenchmark.BatchSize };
         var precision = new Option<string>("--precision") { Description = "fp32, bf16-mixed, or all (both in one run, side by side)", DefaultValueFactory = _ => "fp32" };
         precision.AcceptOnlyFromAmong("fp32", "bf16-mixed", "all");
-        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory") { steps, warmup, batch, precision };
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async host =>
+        var architecture = new Option<string?>("--architecture") { Description = "Train this image tower instead of the preset's (with the preset's text tower)" };
+        var options = new Option<string?>("--options") { Description = "The image tower's options as JSON, e.g. '{\"preset\": \"mini\"}'" };
+        var imageSize = new Option<int>("--image-size") { Description = "Image side for --architecture and --presets", DefaultValueFactory = _ => 64 };
+        var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture: parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
+        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory")
+        {
+            steps, warmup, batch, precision, architecture, options, imageSize, presets,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            if (parse.GetValue(presets))
+            {
+                return PresetsTable(parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), ct);
+            }
+            ImageTowerConfig? vision = null;
+            if (parse.GetValue(architecture) is { } id)
+            {
+                var (tower, errors) = BenchVision(id, parse.GetValue(options), parse.GetValue(imageSize));
+                if (tower is null)
+                {
+                    return Task.FromResult(Refuse(errors));
+                }
+                vision = tower;
+            }
+            return CliHost.RunAsync(b => b.AddTraining(), async host =>
+            {
+                var s = host.Services;
+                var device = s.GetRequiredService<TorchRuntime>().Device;
+                if (vision is not null && Refusals(s.GetRequiredService<IComponentRegistry>(), vision) is { Count: > 0 } refused)
+                {
+                    return Refuse(refused);
+                }
+                Precision[] precisions = parse.GetValue(precision) switch
+                {
+                    "all" => [Precision.Fp32, Precision.Bf16Mixed],
+                    "bf16-mixed" => [Precision.Bf16Mixed],
+                    _ => [Precision.Fp32],
+                };
+                var results = new List<BenchResult>();
+                foreach (var p in precisions)
+                {
+                    var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
+                        device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision)).ConfigureAwait(false);
+                    Console.Error.WriteLine();
+                    PrintBench(result, device);
+                    results.Add(result);
+                }
+                if (results.Count == 2)
+                {
+                    Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
+                }
+                return 0;
+            }, ct);
+        });
+        return command;
+    }
+
+    /// <summary>Parses --options; the architecture and its option values are checked once the plugins are loaded.</summary>
+    private static (ImageTowerConfig? Vision, IReadOnlyList<OptionError> Errors) BenchVision(string id, string? json, int imageSize)
+    {
+        try
+        {
+            var options = json is null ? (JsonElement?)null : JsonDocument.Parse(json).RootElement;
+            return (new ImageTowerConfig { Architecture = id, ImageSize = imageSize, Options = options }, []);
+        }
+        catch (JsonException e)
+        {
+            return (null, [new OptionError("--options", $"not JSON: {e.Message}")]);
+        }
+    }
+
+    private static IReadOnlyList<OptionError> Refusals(IComponentRegistry registry, ImageTowerConfig vision) =>
+        registry.FindEncoder(vision.Architecture) is { } factory
+            ? factory.Validate(vision.Options, new(vision.ImageSize, 3, 0), "--options")
+            : [new OptionError("--architecture", $"unknown architecture '{vision.Architecture}'; available: {string.Join(", ", registry.EncoderIds)}")];
+
+    private static Task<int> PresetsTable(int imageSize, int batchSize, int steps, int warmup, CancellationToken ct) =>
+        CliHost.RunAsync(b => b.AddTraining(), async host =>
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;
-            Precision[] precisions = parse.GetValue(precision) switch
+            var table = new PresetTable(s.GetRequiredService<IComponentRegistry>(), s.GetRequiredService<TrainBenchmark>());
+            Console.WriteLine($"| architecture | preset | params (M) | GFLOPs 224 px | GFLOPs {imageSize} px | tokens 224 / {imageSize} | training pairs/s at {imageSize} px |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+            await OnTrainingThread(() =>
             {
-                "all" => [Precision.Fp32, Precision.Bf16Mixed],
-                "bf16-mixed" => [Precision.Bf16Mixed],
-                _ => [Precision.Fp32],
-            };
-            var results = new List<BenchResult>();
-            foreach (var p in precisions)
-            {
-                var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                    device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{p} step {x.Step}: {x.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
-                Console.Error.WriteLine();
-                PrintBench(result, device);
-                results.Add(result);
-            }
-            if (results.Count == 2)
-            {
-                Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
-            }
+                foreach (var row in table.Measure(device, imageSize, batchSize, steps, warmup, new Progress<string>(x => Console.Error.WriteLine($"measuring {x}")), ct))
+                {
+                    Console.WriteLine(PresetLine(row));
+                }
+                return 0;
+            }).ConfigureAwait(false);
+            Console.WriteLine();
+            Console.WriteLine($"pairs/s: median of {steps} steps after {warmup} warm-up, batch {batchSize}, fp32, device {device}, with {TrainBenchmark.PresetName}'s text tower; GFLOPs = 2 x multiply-adds of the image tower's forward pass.");
             return 0;
-        }, ct));
-        return command;
+        }, ct);
+
+    private static string PresetLine(PresetRow r)
+    {
+        static string G(double? g) => g is { } v ? v.ToString(v < 1 ? "F3" : "F2", System.Globalization.CultureInfo.InvariantCulture) : "does not fit";
+        static string T(int t) => t > 0 ? t.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var pairs = r.Bench is { } b ? b.PairsPerSecondMedian.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : $"refused: {r.Refusal}";
+        return $"| {r.Architecture} | {r.Preset} | {r.Parameters / 1e6:F2} | {G(r.Gflops224)} | {G(r.GflopsSmall)} | {T(r.Tokens224)} / {T(r.TokensSmall)} | {pairs} |";
     }
 
     private static void PrintBench(BenchResult result, TorchSharp.torch.Device device)

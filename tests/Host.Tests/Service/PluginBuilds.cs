@@ -4,7 +4,7 @@ namespace ClipHost.Host.Tests.Service;
 
 /// <summary>
 /// Plugins built the way a user builds one, outside the solution with `dotnet build`, against the built clip-host:
-/// the sample at two versions, a copy that claims the same id, one that throws when loaded, and one built
+/// the strategy sample at two versions, a copy that claims the same id, the architecture sample, one that throws when loaded, and one built
 /// against another major version of ClipHost.Abstractions. Built once per test run.
 /// </summary>
 public static class PluginBuilds
@@ -35,6 +35,7 @@ public static class PluginBuilds
         await BuildAsync(sample, Path.Combine(root, "v2"), hostDir, "-p:PluginVersion=2.0.0");
         await BuildAsync(sample, Path.Combine(root, "copy"), hostDir, "-p:PluginVersion=1.0.0", "-p:AssemblyName=LabelSmoothedClipCopy");
         await BuildAsync(broken, Path.Combine(root, "broken"), hostDir);
+        await BuildAsync(Path.Combine(RunningHost.RepoRoot, "samples", "plugins", "PlainCnn", "PlainCnn.csproj"), Path.Combine(root, "plain-cnn"), hostDir);
 
         // A plugin built against a future major version of the ABI: Abstractions 9.0.0 built aside, then the sample against it.
         var futureHost = Path.Combine(root, "future-host") + "/";

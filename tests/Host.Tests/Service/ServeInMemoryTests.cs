@@ -15,8 +15,11 @@ public sealed class ServeInMemoryTests
 
         var plugins = await host.GetJsonAsync("/api/plugins");
         var ids = plugins.GetProperty("plugins").EnumerateArray().SelectMany(p => p.GetProperty("components").EnumerateArray()).Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Contains("vit", ids);
         Assert.Contains("clip", ids);
+        // The five built-in architecture families, each listing its presets with the quickstart's "mini" among them.
+        var architectures = plugins.GetProperty("plugins").EnumerateArray().SelectMany(p => p.GetProperty("components").EnumerateArray()).Where(c => c.GetProperty("kind").GetString() == "architecture").ToList();
+        Assert.Equal(["convnext", "mixer", "resnet", "swin", "vit"], architectures.Select(c => c.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(architectures, c => Assert.Contains("mini", c.GetProperty("presets").EnumerateArray().Select(p => p.GetString())));
 
         // A bad experiment is refused with field-level errors, and nothing is queued.
         var bad = ColoursData.Tiny("bad").Replace("\"vit\"", "\"no-such-encoder\"", StringComparison.Ordinal).Replace("\"batchSize\": 16", "\"batchSize\": 0", StringComparison.Ordinal);
