@@ -3,6 +3,7 @@ using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Model;
 using ClipHost.Plugins.Architectures.ConvNext;
 using ClipHost.Plugins.Architectures.Mixer;
+using ClipHost.Plugins.Architectures.Swin;
 using ClipHost.Plugins.Architectures.Vit;
 using ClipHost.Plugins.Strategies.Clip;
 
@@ -13,7 +14,7 @@ public sealed class StaticRegistry : IComponentRegistry
 {
     public static readonly StaticRegistry Instance = new();
 
-    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new() { ["vit"] = new VitEncoderFactory(), ["mixer"] = new MixerEncoderFactory(), ["convnext"] = new ConvNextEncoderFactory() };
+    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new() { ["vit"] = new VitEncoderFactory(), ["mixer"] = new MixerEncoderFactory(), ["convnext"] = new ConvNextEncoderFactory(), ["swin"] = new SwinEncoderFactory() };
     private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory() };
 
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
