@@ -25,6 +25,9 @@ public abstract class EncoderContractTests(EmojiStoreFixture data)
 
     protected abstract int SmallFeatureDim { get; }
 
+    /// <summary>Peak learning rate of the emoji training; null for the tiny experiment's own.</summary>
+    protected virtual double? TrainingLearningRate => null;
+
     private JsonElement Small => JsonDocument.Parse(SmallOptions).RootElement;
 
     private static ImageEncoderContext Context => new(16, 3, 0);
@@ -103,6 +106,7 @@ public abstract class EncoderContractTests(EmojiStoreFixture data)
         var config = tiny with
         {
             Model = tiny.Model with { Vision = tiny.Model.Vision with { Architecture = Factory.Id, Options = JsonDocument.Parse(TrainingOptions).RootElement } },
+            Training = tiny.Training with { LearningRate = TrainingLearningRate ?? tiny.Training.LearningRate },
         };
         var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using ClipHost.Modules;
 using ClipHost.Plugins.Architectures.ResNet;
+using ClipHost.Plugins.Architectures.Swin;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace ClipHost.Engine.Tests.TestSupport;
 
 /// <summary>
 /// Counts multiply-accumulates from the real modules during a forward pass: every Linear and Conv2d from its weight
-/// and output shapes, every attention block's QK^T and AV from its input.
+/// and output shapes, every attention block's QK^T and AV from its input (Swin's per window).
 /// </summary>
 public static class MacCounter
 {
@@ -47,6 +48,14 @@ public static class MacCounter
                     {
                         var (l, d) = (input.shape[1], input.shape[2]);
                         counted += 2 * l * l * d; // QK^T and AV; both projections are Linears, counted above
+                        return output;
+                    }).remove);
+                    break;
+                case WindowAttention windowAttention:
+                    removers.Add(windowAttention.register_forward_hook((m, input, output) =>
+                    {
+                        var (windows, n, d) = (input.shape[0], input.shape[1], input.shape[2]);
+                        counted += windows * 2 * n * n * d; // QK^T and AV within each window; qkv and proj are Linears
                         return output;
                     }).remove);
                     break;

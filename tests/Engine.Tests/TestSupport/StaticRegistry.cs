@@ -4,6 +4,7 @@ using ClipHost.Engine.Model;
 using ClipHost.Plugins.Architectures.ConvNext;
 using ClipHost.Plugins.Architectures.Mixer;
 using ClipHost.Plugins.Architectures.ResNet;
+using ClipHost.Plugins.Architectures.Swin;
 using ClipHost.Plugins.Architectures.Vit;
 using ClipHost.Plugins.Strategies.Clip;
 
@@ -14,7 +15,15 @@ public sealed class StaticRegistry : IComponentRegistry
 {
     public static readonly StaticRegistry Instance = new();
 
-    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new() { ["vit"] = new VitEncoderFactory(), ["mixer"] = new MixerEncoderFactory(), ["convnext"] = new ConvNextEncoderFactory(), ["resnet"] = new ResNetEncoderFactory() };
+    private readonly Dictionary<string, IImageEncoderFactory> _encoders = new()
+    {
+        ["vit"] = new VitEncoderFactory(),
+        ["resnet"] = new ResNetEncoderFactory(),
+        ["convnext"] = new ConvNextEncoderFactory(),
+        ["swin"] = new SwinEncoderFactory(),
+        ["mixer"] = new MixerEncoderFactory(),
+    };
+
     private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory() };
 
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
