@@ -39,9 +39,11 @@ public static class CliHost
 
     /// <summary>
     /// Starts the host (validating every options section), runs the verb, and turns a bad configuration into
-    /// one line per failed rule and exit code 2, before any work.
+    /// one line per failed rule and exit code 2, before any work. The verb's token fires on Ctrl+C and on SIGTERM:
+    /// the host's console lifetime takes both signals (and keeps the process alive for a clean stop), so its
+    /// ApplicationStopping is what tells a training to write its checkpoint and return.
     /// </summary>
-    public static async Task<int> RunAsync(Action<IHostApplicationBuilder> configure, Func<IHost, Task<int>> verb, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Action<IHostApplicationBuilder> configure, Func<IHost, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
         IHost host;
         try
@@ -58,7 +60,8 @@ public static class CliHost
         }
         using (host)
         {
-            return await verb(host).ConfigureAwait(false);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return await verb(host, stop.Token).ConfigureAwait(false);
         }
     }
 

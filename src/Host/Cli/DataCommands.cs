@@ -65,7 +65,7 @@ public static class DataCommands
                 case Option o: command.Options.Add(o); break;
             }
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), host =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());
@@ -83,7 +83,7 @@ public static class DataCommands
         {
             command.Options.Add(option);
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), async host =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), async (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());

@@ -13,7 +13,7 @@ public static class DataListCommand
         var command = new Command("list", "List imported stores: samples, splits, label sets, resolution, content hash");
         var root = new Option<string?>("--root") { Description = "Data root (default: Data:Root)" };
         command.Options.Add(root);
-        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, host =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var stores = parse.GetValue(root) is { } r ? Path.GetFullPath(Path.Combine(r, "stores")) : data.StoresRoot;

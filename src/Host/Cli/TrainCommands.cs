@@ -40,7 +40,7 @@ public static class TrainCommands
             {
                 return Task.FromResult(Refuse(loadErrors));
             }
-            return CliHost.RunAsync(b => b.AddTraining(), async host =>
+            return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
             {
                 var s = host.Services;
                 var options = new TrainRunOptions
@@ -89,7 +89,7 @@ public static class TrainCommands
         var run = new Option<string>("--run") { Description = "Run name (under Runs:Root) or run folder; its latest checkpoint and config are used", Required = true };
         var config = new Option<FileInfo?>("--config") { Description = "Take the evaluations from this experiment JSON instead of the run's own config" };
         var command = new Command("eval", "Evaluate a trained run: zero-shot classification and retrieval, one CLIP_benchmark JSON per dataset and task") { run, config };
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async host =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
             var runDir = Directory.Exists(parse.GetValue(run)) ? Path.GetFullPath(parse.GetValue(run)!) : Path.Combine(s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath, parse.GetValue(run)!);
@@ -144,7 +144,7 @@ public static class TrainCommands
                 }
                 vision = tower;
             }
-            return CliHost.RunAsync(b => b.AddTraining(), async host =>
+            return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
             {
                 var s = host.Services;
                 var device = s.GetRequiredService<TorchRuntime>().Device;
@@ -197,7 +197,7 @@ public static class TrainCommands
             : [new OptionError("--architecture", $"unknown architecture '{vision.Architecture}'; available: {string.Join(", ", registry.EncoderIds)}")];
 
     private static Task<int> PresetsTable(int imageSize, int batchSize, int steps, int warmup, CancellationToken ct) =>
-        CliHost.RunAsync(b => b.AddTraining(), async host =>
+        CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;

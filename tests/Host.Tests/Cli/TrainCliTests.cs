@@ -1,6 +1,6 @@
 namespace ClipHost.Host.Tests.Cli;
 
-/// <summary>`clip-host train` refuses bad configs before any work, naming the field.</summary>
+/// <summary>`clip-host train` refuses bad configs before any work, naming the field, and stops cleanly on SIGTERM.</summary>
 public sealed class TrainCliTests
 {
     private const string Valid = """
@@ -29,6 +29,40 @@ public sealed class TrainCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(field, result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("runs", "cli-bad", "checkpoints")));
+    }
+
+    [Fact]
+    public async Task Train_Sigterm_StopsWithACheckpoint_AndTheNextTrainResumesFromIt()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        // Far more steps than the test waits for, and no checkpoint due by the schedule: the one found is the stop's.
+        var config = dir.Write("long.json", ColoursData.Tiny("cli-term", epochs: 5000, checkpointEvery: 1_000_000, evaluate: false));
+        using var process = ClipHostProcess.Start(["train", "--config", config], env);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var metrics = dir.Combine("runs", "cli-term", "metrics.jsonl");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!(File.Exists(metrics) && new FileInfo(metrics).Length > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {await stdout}{await stderr}");
+        Assert.Contains("a checkpoint was written", await stderr, StringComparison.Ordinal);
+        var step = Directory.EnumerateDirectories(dir.Combine("runs", "cli-term", "checkpoints"), "step-*")
+            .Select(d => long.Parse(Path.GetFileName(d)["step-".Length..], System.Globalization.CultureInfo.InvariantCulture)).Max();
+        Assert.True(step > 0);
+
+        var resumed = await ClipHostProcess.RunAsync(["train", "--config", config, "--stop-after-steps", "1"], env);
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        Assert.Contains($"stopped at step {step + 1} of ", resumed.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
