@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
@@ -32,19 +33,24 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         Text = new TextConfig { ContextLength = 32, VocabSize = 8192, Width = 256, Layers = 4, Heads = 4, MlpWidth = 1024 },
     };
 
+    /// <summary>What the preset's image tower offers strategies (patch tokens for FLIP).</summary>
+    public static EncoderCapabilities Capabilities(IComponentRegistry registry) =>
+        registry.FindEncoder(Preset.Vision.Architecture)!.Describe(Preset.Vision.Options, new(Preset.Vision.ImageSize, 3, 0));
+
     /// <summary>Trains and measures.</summary>
     /// <param name="vision">An image tower in place of the preset's (validated by the caller), or null.</param>
     /// <param name="measurePeak">Also time the 2048^3 matmul, for the fraction of peak (a few seconds).</param>
-    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true)
+    /// <param name="strategy">The strategy to train with (its default options): clip, or e.g. flip to compare.</param>
+    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true, string strategy = "clip")
     {
         var peak = measurePeak ? MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision)) : 0;
         var config = vision is null ? Preset : Preset with { Vision = vision };
         using var model = Trainer.Build(config, 0, registry);
         model.to(device);
         model.train();
-        var strategy = registry.FindStrategy("clip") ?? throw new InvalidOperationException("the clip strategy plugin is not loaded");
+        var factory = registry.FindStrategy(strategy) ?? throw new InvalidOperationException($"the {strategy} strategy plugin is not loaded");
         var capabilities = registry.FindEncoder(config.Vision.Architecture)!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
-        using var clip = strategy.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
+        using var clip = factory.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
         var policy = MixedPrecision.Apply(precision, Trainer.Roots(model, null));
         using var optimizer = ClipOptimizer.Create(policy.Trainable(model.named_parameters().Select(p => (p.name, p.parameter))), new TrainingConfig());
         random.manual_seed(0);
@@ -52,8 +58,8 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
         using var tokens = randint(4, config.Text.VocabSize, [batchSize, config.Text.ContextLength], device: device);
         tokens[TensorIndex.Colon, config.Text.ContextLength - 1] = tensor(2L);
-        var forwardGflops = 2.0 * (model.Visual.ForwardMacs(config.Vision.ImageSize) + ((long)model.Visual.FeatureDim * config.EmbedDim)
-            + model.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
+        // The image passes a step really made (FLIP's visible tokens, SLIP's extra views), read from the first step.
+        IReadOnlyList<ImagePass>? passes = null;
 
         var seconds = new List<double>();
         var rss = new Dictionary<int, long>();
@@ -67,6 +73,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
                 var result = clip.ComputeLoss(batch, model, new StepContext(step, warmup + steps, generator, true));
+                passes ??= result.ImagePasses;
                 ClipOptimizer.Step(optimizer, result.Loss, model, policy);
                 result.Loss.item<float>();
             }
@@ -83,9 +90,11 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             progress?.Report((step, elapsed));
         }
         process.Refresh();
+        var imageMacs = passes!.Sum(p => p.Images * ((p.VisibleTokens is { } v && model.Visual is IPatchTokenEncoder tokens ? tokens.ForwardMacs(p.ImageSize, v) : model.Visual.ForwardMacs(p.ImageSize)) + ((long)model.Visual.FeatureDim * config.EmbedDim)));
+        var forwardGflops = 2.0 * (((double)imageMacs / batchSize) + model.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
         return new BenchResult
         {
-            Preset = vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}",
+            Preset = (vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}") + (strategy == "clip" ? string.Empty : $", strategy {strategy}"),
             Precision = precision,
             BatchSize = batchSize,
             Steps = steps,

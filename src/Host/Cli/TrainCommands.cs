@@ -123,10 +123,11 @@ public static class TrainCommands
         var architecture = new Option<string?>("--architecture") { Description = "Train this image tower instead of the preset's (with the preset's text tower)" };
         var options = new Option<string?>("--options") { Description = "The image tower's options as JSON, e.g. '{\"preset\": \"mini\"}'" };
         var imageSize = new Option<int>("--image-size") { Description = "Image side for --architecture and --presets", DefaultValueFactory = _ => 64 };
+        var strategies = new Option<string[]>("--strategy") { Description = "Strategies to train, side by side in this run (default clip), e.g. --strategy clip --strategy flip", DefaultValueFactory = _ => ["clip"], AllowMultipleArgumentsPerToken = true };
         var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture: parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
         var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory")
         {
-            steps, warmup, batch, precision, architecture, options, imageSize, presets,
+            steps, warmup, batch, precision, architecture, options, imageSize, strategies, presets,
         };
         command.SetAction((parse, ct) =>
         {
@@ -158,18 +159,36 @@ public static class TrainCommands
                     "bf16-mixed" => [Precision.Bf16Mixed],
                     _ => [Precision.Fp32],
                 };
-                var results = new List<BenchResult>();
-                foreach (var p in precisions)
+                var registry = s.GetRequiredService<IComponentRegistry>();
+                var ids = parse.GetValue(strategies)!;
+                var rejected = ids.Where(id => registry.FindStrategy(id) is null).Select(id => new OptionError("--strategy", $"unknown strategy '{id}'; available: {string.Join(", ", registry.StrategyIds)}")).ToList();
+                var capabilities = vision is null ? TrainBenchmark.Capabilities(registry) : registry.FindEncoder(vision.Architecture)!.Describe(vision.Options, new(vision.ImageSize, 3, 0));
+                rejected.AddRange(ids.Select(registry.FindStrategy).OfType<Abstractions.Strategies.ITrainingStrategyFactory>().SelectMany(f => f.Validate(null, capabilities, "--strategy")));
+                if (rejected.Count > 0)
                 {
-                    var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                        device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision)).ConfigureAwait(false);
-                    Console.Error.WriteLine();
-                    PrintBench(result, device);
-                    results.Add(result);
+                    return Refuse(rejected);
                 }
-                if (results.Count == 2)
+                var results = new List<BenchResult>();
+                foreach (var id in ids)
+                {
+                    foreach (var p in precisions)
+                    {
+                        var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
+                            device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision, strategy: id)).ConfigureAwait(false);
+                        Console.Error.WriteLine();
+                        PrintBench(result, device);
+                        results.Add(result);
+                    }
+                }
+                if (precisions.Length == 2 && ids.Length == 1)
                 {
                     Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
+                }
+                // Each later strategy against the first, at the same precision, measured in this one run.
+                for (var i = precisions.Length; i < results.Count; i++)
+                {
+                    var baseline = results[i % precisions.Length];
+                    Console.WriteLine($"{ids[i / precisions.Length]} / {ids[0]} ({PrecisionName(results[i].Precision)}): {results[i].PairsPerSecondMedian / baseline.PairsPerSecondMedian:F2}x pairs/s, {results[i].ForwardGflopsPerPair / baseline.ForwardGflopsPerPair:F2}x forward GFLOPs/pair");
                 }
                 return 0;
             }, ct);

@@ -7,6 +7,7 @@ using ClipHost.Plugins.Architectures.ResNet;
 using ClipHost.Plugins.Architectures.Swin;
 using ClipHost.Plugins.Architectures.Vit;
 using ClipHost.Plugins.Strategies.Clip;
+using ClipHost.Plugins.Strategies.Flip;
 
 namespace ClipHost.Engine.Tests.TestSupport;
 
@@ -24,7 +25,7 @@ public sealed class StaticRegistry : IComponentRegistry
         ["mixer"] = new MixerEncoderFactory(),
     };
 
-    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory() };
+    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory(), ["flip"] = new FlipStrategyFactory() };
 
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
 
