@@ -18,18 +18,10 @@ public sealed class ConvNextEncoderFactory : PluginComponent<ConvNextOptions>, I
 
     public IReadOnlyList<string> Presets { get; } = [.. ConvNextPreset.All.Select(p => p.Name)];
 
-    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
-    {
-        var (bound, errors) = ComponentOptions.Bind<ConvNextOptions>(options, fieldPath);
-        if (errors.Count > 0 || bound is null)
-        {
-            return errors;
-        }
-        var needed = ConvNextConfig.Resolve(bound, context.ImageSize, context.Channels).StemPatch * 8;
-        return context.ImageSize % needed == 0
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath) =>
+        ValidateThen(options, fieldPath, bound => ConvNextConfig.Resolve(bound, context.ImageSize, context.Channels).StemPatch * 8 is var needed && context.ImageSize % needed == 0
             ? []
-            : [new OptionError($"{fieldPath}.stemPatch", $"the image side {context.ImageSize} must be a multiple of stemPatch x 8 = {needed} (the stem and three 2x downsamplings)")];
-    }
+            : [new OptionError($"{fieldPath}.stemPatch", $"the image side {context.ImageSize} must be a multiple of stemPatch x 8 = {needed} (the stem and three 2x downsamplings)")]);
 
     public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context) => new(Id, HasPatchTokens: false, 0);
 

@@ -18,19 +18,16 @@ public sealed class ResNetEncoderFactory : PluginComponent<ResNetOptions>, IImag
 
     public IReadOnlyList<string> Presets { get; } = [.. ResNetPreset.All.Select(p => p.Name)];
 
-    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath) =>
+        ValidateThen(options, fieldPath, bound => Check(ResNetConfig.Resolve(bound, context.ImageSize, context.Channels), fieldPath));
+
+    private static List<OptionError> Check(ResNetConfig config, string fieldPath)
     {
-        var (bound, errors) = ComponentOptions.Bind<ResNetOptions>(options, fieldPath);
-        if (errors.Count > 0 || bound is null)
-        {
-            return errors;
-        }
-        var config = ResNetConfig.Resolve(bound, context.ImageSize, context.Channels);
         var needed = config.StemStride * 8;
         var found = new List<OptionError>();
-        if (context.ImageSize % needed != 0)
+        if (config.ImageSize % needed != 0)
         {
-            found.Add(new OptionError($"{fieldPath}.stemStride", $"the image side {context.ImageSize} must be a multiple of stemStride x 8 = {needed} (the stem and three 2x downsamplings)"));
+            found.Add(new OptionError($"{fieldPath}.stemStride", $"the image side {config.ImageSize} must be a multiple of stemStride x 8 = {needed} (the stem and three 2x downsamplings)"));
         }
         if (config.FeatureDim % config.Heads != 0)
         {

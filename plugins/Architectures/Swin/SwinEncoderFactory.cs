@@ -21,13 +21,8 @@ public sealed class SwinEncoderFactory : PluginComponent<SwinOptions>, IImageEnc
 
     public IReadOnlyList<string> Presets { get; } = [.. SwinPreset.All.Select(p => p.Name)];
 
-    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
-    {
-        var (bound, errors) = ComponentOptions.Bind<SwinOptions>(options, fieldPath);
-        return errors.Count > 0 || bound is null
-            ? errors
-            : SwinConfig.Resolve(bound, context.ImageSize, context.Channels).Check(fieldPath);
-    }
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath) =>
+        ValidateThen(options, fieldPath, bound => SwinConfig.Resolve(bound, context.ImageSize, context.Channels).Check(fieldPath));
 
     public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context) => new(Id, HasPatchTokens: false, 0);
 

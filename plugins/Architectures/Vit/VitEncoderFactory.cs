@@ -18,18 +18,10 @@ public sealed class VitEncoderFactory : PluginComponent<VitOptions>, IImageEncod
 
     public IReadOnlyList<string> Presets { get; } = [.. VitPreset.All.Select(p => p.Name)];
 
-    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
-    {
-        var (bound, errors) = ComponentOptions.Bind<VitOptions>(options, fieldPath);
-        if (errors.Count > 0 || bound is null)
-        {
-            return errors;
-        }
-        var config = VitConfig.Resolve(bound, context.ImageSize, context.Channels);
-        return context.ImageSize % config.PatchSize == 0
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath) =>
+        ValidateThen(options, fieldPath, bound => VitConfig.Resolve(bound, context.ImageSize, context.Channels).PatchSize is var patch && context.ImageSize % patch == 0
             ? []
-            : [new OptionError($"{fieldPath}.patchSize", $"patch {config.PatchSize} does not divide the image size {context.ImageSize}")];
-    }
+            : [new OptionError($"{fieldPath}.patchSize", $"patch {patch} does not divide the image size {context.ImageSize}")]);
 
     public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context)
     {

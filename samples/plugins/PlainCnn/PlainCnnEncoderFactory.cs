@@ -27,16 +27,12 @@ public sealed class PlainCnnEncoderFactory : PluginComponent<PlainCnnOptions>, I
 
     public IReadOnlyList<string> Presets => [.. PresetWidths.Keys];
 
-    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath)
-    {
-        var (bound, errors) = ComponentOptions.Bind<PlainCnnOptions>(options, fieldPath);
-        if (errors.Count > 0 || bound is null)
-        {
-            return errors;
-        }
-        // Stages 2-4 halve the map; an odd side would make the compute count and the real shapes disagree.
-        return context.ImageSize % 8 == 0 ? [] : [new OptionError($"{fieldPath}", $"the image side {context.ImageSize} must be a multiple of 8 (three 2x downsamplings)")];
-    }
+    // The base class binds and checks the options themselves; then what needs the image: stages 2-4 halve the map,
+    // and an odd side would make the compute count and the real shapes disagree.
+    public IReadOnlyList<OptionError> Validate(JsonElement? options, ImageEncoderContext context, string fieldPath) =>
+        ValidateThen(options, fieldPath, _ => context.ImageSize % 8 == 0
+            ? []
+            : [new OptionError(fieldPath, $"the image side {context.ImageSize} must be a multiple of 8 (three 2x downsamplings)")]);
 
     public EncoderCapabilities Describe(JsonElement? options, ImageEncoderContext context) => new(Id, HasPatchTokens: false, 0);
 
