@@ -13,15 +13,17 @@ public sealed class PresetTable(IComponentRegistry registry, TrainBenchmark benc
 {
     public const int PaperSize = 224;
 
-    public IEnumerable<PresetRow> Measure(Device device, int imageSize, int batchSize, int steps, int warmup, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="onlyArchitecture">Measure this architecture's presets only, or null for all.</param>
+    /// <param name="onlyPreset">Measure this preset only, or null for all.</param>
+    public IEnumerable<PresetRow> Measure(Device device, int imageSize, int batchSize, int steps, int warmup, string? onlyArchitecture, string? onlyPreset, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        foreach (var id in registry.EncoderIds.Order(StringComparer.Ordinal))
+        foreach (var id in registry.EncoderIds.Where(id => onlyArchitecture is null || id == onlyArchitecture).Order(StringComparer.Ordinal))
         {
             if (registry.FindEncoder(id) is not { } factory || factory is not IEncoderPresets presets)
             {
                 continue;
             }
-            foreach (var preset in presets.Presets)
+            foreach (var preset in presets.Presets.Where(p => onlyPreset is null || string.Equals(p, onlyPreset, StringComparison.OrdinalIgnoreCase)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report($"{id} {preset}");

@@ -124,7 +124,7 @@ public static class TrainCommands
         var options = new Option<string?>("--options") { Description = "The image tower's options as JSON, e.g. '{\"preset\": \"mini\"}'" };
         var imageSize = new Option<int>("--image-size") { Description = "Image side for --architecture and --presets", DefaultValueFactory = _ => 64 };
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to train, side by side in this run (default clip), e.g. --strategy clip --strategy flip", DefaultValueFactory = _ => ["clip"], AllowMultipleArgumentsPerToken = true };
-        var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture: parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
+        var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture (or of --architecture; or the preset named in --options): parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
         var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory")
         {
             steps, warmup, batch, precision, architecture, options, imageSize, strategies, presets,
@@ -133,7 +133,7 @@ public static class TrainCommands
         {
             if (parse.GetValue(presets))
             {
-                return PresetsTable(parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), ct);
+                return PresetsTable(parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(architecture), PresetOf(parse.GetValue(options)), ct);
             }
             ImageTowerConfig? vision = null;
             if (parse.GetValue(architecture) is { } id)
@@ -215,7 +215,20 @@ public static class TrainCommands
             ? factory.Validate(vision.Options, new(vision.ImageSize, 3, 0), "--options")
             : [new OptionError("--architecture", $"unknown architecture '{vision.Architecture}'; available: {string.Join(", ", registry.EncoderIds)}")];
 
-    private static Task<int> PresetsTable(int imageSize, int batchSize, int steps, int warmup, CancellationToken ct) =>
+    /// <summary>The "preset" of --options, which narrows --presets to that preset.</summary>
+    private static string? PresetOf(string? json)
+    {
+        try
+        {
+            return json is not null && JsonDocument.Parse(json).RootElement.TryGetProperty("preset", out var p) ? p.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Task<int> PresetsTable(int imageSize, int batchSize, int steps, int warmup, string? onlyArchitecture, string? onlyPreset, CancellationToken ct) =>
         CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
@@ -225,7 +238,7 @@ public static class TrainCommands
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
             await OnTrainingThread(() =>
             {
-                foreach (var row in table.Measure(device, imageSize, batchSize, steps, warmup, new Progress<string>(x => Console.Error.WriteLine($"measuring {x}")), ct))
+                foreach (var row in table.Measure(device, imageSize, batchSize, steps, warmup, onlyArchitecture, onlyPreset, new Progress<string>(x => Console.Error.WriteLine($"measuring {x}")), ct))
                 {
                     Console.WriteLine(PresetLine(row));
                 }
