@@ -72,7 +72,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             {
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
-                var result = clip.ComputeLoss(batch, model, new StepContext(step, warmup + steps, generator, true));
+                var result = clip.ComputeLoss(batch, model, new StepContext(step - 1, warmup + steps, generator, true)); // StepContext counts from 0
                 passes ??= result.ImagePasses;
                 ClipOptimizer.Step(optimizer, result.Loss, model, policy);
                 result.Loss.item<float>();
@@ -90,7 +90,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             progress?.Report((step, elapsed));
         }
         process.Refresh();
-        var imageMacs = passes!.Sum(p => p.Images * ((p.VisibleTokens is { } v && model.Visual is IPatchTokenEncoder tokens ? tokens.ForwardMacs(p.ImageSize, v) : model.Visual.ForwardMacs(p.ImageSize)) + ((long)model.Visual.FeatureDim * config.EmbedDim)));
+        var imageMacs = ImagePassCompute.Macs(passes!, model.Visual, config.EmbedDim);
         var forwardGflops = 2.0 * (((double)imageMacs / batchSize) + model.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
         return new BenchResult
         {

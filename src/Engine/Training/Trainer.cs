@@ -155,7 +155,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
                 {
                     throw new InvalidOperationException($"run {config.Name}: loss is {lastLoss} at step {step}; lower training.learningRate or check the data");
                 }
-                imageGflops += result.ImagePasses.Sum(p => 2.0 * p.Images * ((p.VisibleTokens is { } v && model.Visual is IPatchTokenEncoder pt ? pt.ForwardMacs(p.ImageSize, v) : model.Visual.ForwardMacs(p.ImageSize)) + ((long)model.Visual.FeatureDim * config.Model.EmbedDim))) / 1e9;
+                imageGflops += 2.0 * ImagePassCompute.Macs(result.ImagePasses, model.Visual, config.Model.EmbedDim) / 1e9;
                 textGflops += 2.0 * ids.Length * textMacs / 1e9;
             }
             step++;
