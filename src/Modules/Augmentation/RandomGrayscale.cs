@@ -1,0 +1,24 @@
+using static TorchSharp.torch;
+
+namespace ClipHost.Modules.Augmentation;
+
+/// <summary>
+/// Replaces each image, with probability <see cref="Probability"/>, by its ITU-R 601 luma in all three channels.
+/// </summary>
+public sealed class RandomGrayscale : IBatchAugmentation
+{
+    /// <summary>Creates the op.</summary>
+    /// <param name="probability">The chance each sample turns grey, in [0, 1].</param>
+    public RandomGrayscale(double probability) => Probability = Require.Probability(probability, nameof(probability));
+
+    /// <summary>The chance each sample turns grey.</summary>
+    public double Probability { get; }
+
+    /// <inheritdoc/>
+    public Tensor Apply(Tensor images, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var grey = PerSample.Coin(images.shape[0], Probability, generator, images.device);
+        return scope.MoveToOuter(PerSample.Where(grey, ImageOps.Grayscale(images), images));
+    }
+}
