@@ -43,6 +43,13 @@ public static class AugmentationImages
         return augmentation.Apply(images, generator);
     }
 
+    /// <summary>Runs <paramref name="policy"/> with a fresh generator seeded <paramref name="seed"/>.</summary>
+    public static Tensor Run(AugmentationPipeline policy, Tensor raw, ulong seed)
+    {
+        using var generator = new Generator(seed, CPU);
+        return policy.Apply(raw, generator);
+    }
+
     /// <summary>Same shape and bit-identical values.</summary>
     public static bool Identical(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.allclose(b, rtol: 0, atol: 0);
 
