@@ -41,18 +41,23 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
     /// <param name="vision">An image tower in place of the preset's (validated by the caller), or null.</param>
     /// <param name="measurePeak">Also time the 2048^3 matmul, for the fraction of peak (a few seconds).</param>
     /// <param name="strategy">The strategy to train with (its default options): clip, or e.g. flip to compare.</param>
-    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true, string strategy = "clip")
+    /// <param name="model">A whole model (an experiment's) in place of the preset, or null.</param>
+    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true, string strategy = "clip", ClipModelConfig? model = null)
     {
         var peak = measurePeak ? MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision)) : 0;
-        var config = vision is null ? Preset : Preset with { Vision = vision };
-        using var model = Trainer.Build(config, 0, registry);
-        model.to(device);
-        model.train();
+        var config = model ?? (vision is null ? Preset : Preset with { Vision = vision });
+        using var clipModel = Trainer.Build(config, 0, registry);
+        clipModel.to(device);
+        clipModel.train();
         var factory = registry.FindStrategy(strategy) ?? throw new InvalidOperationException($"the {strategy} strategy plugin is not loaded");
         var capabilities = registry.FindEncoder(config.Vision.Architecture)!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
-        using var clip = factory.Create(null, new StrategyContext(capabilities, model.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
-        var policy = MixedPrecision.Apply(precision, Trainer.Roots(model, null));
-        using var optimizer = ClipOptimizer.Create(policy.Trainable(model.named_parameters().Select(p => (p.name, p.parameter))), new TrainingConfig());
+        using var clip = factory.Create(null, new StrategyContext(capabilities, clipModel.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
+        // A strategy's own modules (SLIP's head) train with the model, so their optimiser cost is part of the step.
+        clip.ExtraModule?.to(device);
+        var policy = MixedPrecision.Apply(precision, Trainer.Roots(clipModel, clip.ExtraModule));
+        var named = clipModel.named_parameters().Select(p => (p.name, p.parameter))
+            .Concat(clip.ExtraModule?.named_parameters().Select(p => ($"strategy.{p.name}", p.parameter)) ?? []);
+        using var optimizer = ClipOptimizer.Create(policy.Trainable(named), new TrainingConfig());
         random.manual_seed(0);
         using var images = randn(batchSize, 3, config.Vision.ImageSize, config.Vision.ImageSize, device: device);
         using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
@@ -72,9 +77,9 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             {
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
-                var result = clip.ComputeLoss(batch, model, new StepContext(step - 1, warmup + steps, generator, true)); // StepContext counts from 0
+                var result = clip.ComputeLoss(batch, clipModel, new StepContext(step - 1, warmup + steps, generator, true)); // StepContext counts from 0
                 passes ??= result.ImagePasses;
-                ClipOptimizer.Step(optimizer, result.Loss, model, policy);
+                ClipOptimizer.Step(optimizer, result.Loss, clipModel, policy);
                 result.Loss.item<float>();
             }
             var elapsed = clock.Elapsed.TotalSeconds;
@@ -90,11 +95,11 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             progress?.Report((step, elapsed));
         }
         process.Refresh();
-        var imageMacs = ImagePassCompute.Macs(passes!, model.Visual, config.EmbedDim);
-        var forwardGflops = 2.0 * (((double)imageMacs / batchSize) + model.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
+        var imageMacs = ImagePassCompute.Macs(passes!, clipModel.Visual, config.EmbedDim);
+        var forwardGflops = 2.0 * (((double)imageMacs / batchSize) + clipModel.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
         return new BenchResult
         {
-            Preset = (vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}") + (strategy == "clip" ? string.Empty : $", strategy {strategy}"),
+            Preset = (model is not null ? $"{config.Vision.Architecture} {config.Vision.Options} at {config.Vision.ImageSize} px, with its own text tower" : vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}") + (strategy == "clip" ? string.Empty : $", strategy {strategy}"),
             Precision = precision,
             BatchSize = batchSize,
             Steps = steps,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClipHost.Modules;
 
 namespace ClipHost.Engine.Model;
 
@@ -14,8 +15,8 @@ public sealed record ClipModelConfig
     [Required]
     public TextConfig Text { get; init; } = new();
 
-    /// <summary>CLIP's image normalisation (open_clip OPENAI_DATASET_MEAN / STD).</summary>
-    public static readonly float[] Mean = [0.48145466f, 0.4578275f, 0.40821073f];
+    /// <summary>CLIP's image normalisation (open_clip OPENAI_DATASET_MEAN / STD), the one definition in <see cref="ClipNormalization"/>.</summary>
+    public static readonly float[] Mean = [.. ClipNormalization.Mean];
 
-    public static readonly float[] Std = [0.26862954f, 0.26130258f, 0.27577711f];
+    public static readonly float[] Std = [.. ClipNormalization.Std];
 }

@@ -83,6 +83,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         var wall = 0.0;
         var (imageGflops, textGflops) = (0.0, 0.0);
         var lastLoss = double.NaN;
+        IReadOnlyDictionary<string, double> lastComponents = new Dictionary<string, double>();
         if (resumeFrom is not null)
         {
             optimizer.load_state_dict(Path.Combine(resumeFrom, CheckpointStore.Optimizer));
@@ -90,9 +91,9 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             logger.Resuming(config.Name, step, totalSteps, resumeFrom);
         }
 
-        var imagePerSample = 2 * (model.Visual.ForwardMacs(config.Model.Vision.ImageSize) + ((long)model.Visual.FeatureDim * config.Model.EmbedDim)) / 1e9;
+        var imagePerView = 2 * (model.Visual.ForwardMacs(config.Model.Vision.ImageSize) + ((long)model.Visual.FeatureDim * config.Model.EmbedDim)) / 1e9;
         var textPerSample = 2 * (model.Text.ForwardMacs() + ((long)config.Model.Text.Width * config.Model.EmbedDim)) / 1e9;
-        RunCompute Compute() => new(imagePerSample, textPerSample, Math.Min(step * t.BatchSize, totalSamples), imageGflops, textGflops, wall,
+        RunCompute Compute() => new(imagePerView, textPerSample, Math.Min(step * t.BatchSize, totalSamples), imageGflops, textGflops, wall,
             Count(model.Visual) + Count(model, "visual_projection"), Count(model.Text) + Count(model, "text_projection"));
         TrainingState State() => new()
         {
@@ -111,7 +112,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             return new TrainResult(runDir, resumeFrom, resumed!, Completed: true, Compute());
         }
 
-        logger.Starting(config.Name, trainIds.Length, totalSteps, t.BatchSize, imagePerSample, textPerSample);
+        logger.Starting(config.Name, trainIds.Length, totalSteps, t.BatchSize, imagePerView, textPerSample);
         var tokens = PreTokenize(store, trainIds, tokenizer, config.Data.Captions == "first");
         var order = new DataOrder(trainIds, t.BatchSize, t.Seed);
         var schedule = new LearningRateSchedule(t.LearningRate, (long)Math.Ceiling(totalSteps * t.WarmupFraction), totalSteps);
@@ -151,6 +152,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
                 var result = strategy.ComputeLoss(batch, model, new StepContext(step, totalSteps, generator, Training: true));
                 ClipOptimizer.Step(optimizer, result.Loss, model, precision);
                 lastLoss = result.Loss.item<float>();
+                lastComponents = result.Components;
                 if (!double.IsFinite(lastLoss))
                 {
                     throw new InvalidOperationException($"run {config.Name}: loss is {lastLoss} at step {step}; lower training.learningRate or check the data");
@@ -164,7 +166,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             progress?.Report(new TrainProgress(step, totalSteps, step * t.BatchSize, lastLoss, rate, TimeSpan.FromSeconds(wall)));
             if (step % MetricsEvery == 0 || step == totalSteps)
             {
-                metrics.WriteLine(JsonSerializer.Serialize(new { step, samplesSeen = step * t.BatchSize, loss = lastLoss, lr, logitScale = Math.Exp(model.LogitScale.item<float>()), pairsPerSecond = rate, wallSeconds = wall }));
+                metrics.WriteLine(JsonSerializer.Serialize(new { step, samplesSeen = step * t.BatchSize, loss = lastLoss, components = lastComponents, lr, logitScale = Math.Exp(model.LogitScale.item<float>()), pairsPerSecond = rate, wallSeconds = wall }));
                 metrics.Flush();
             }
             if (step % t.CheckpointEvery == 0 || step == stopAt)

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Cli;
 
 /// <summary>`clip-host train`, `eval` and `bench`.</summary>
-public static class TrainCommands
+public static partial class TrainCommands
 {
     public static RootCommand AddTrainCommands(this RootCommand root)
     {
@@ -124,13 +124,19 @@ public static class TrainCommands
         var options = new Option<string?>("--options") { Description = "The image tower's options as JSON, e.g. '{\"preset\": \"mini\"}'" };
         var imageSize = new Option<int>("--image-size") { Description = "Image side for --architecture and --presets", DefaultValueFactory = _ => 64 };
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to train, side by side in this run (default clip), e.g. --strategy clip --strategy flip", DefaultValueFactory = _ => ["clip"], AllowMultipleArgumentsPerToken = true };
+        var augmentations = new Option<bool>("--augmentations") { Description = "Images/s of every augmentation policy on the stored pixels of --config's training data, against that experiment's own training pairs/s" };
+        var experiment = new Option<FileInfo>("--config") { Description = "The experiment --augmentations measures against", DefaultValueFactory = _ => new FileInfo(Path.Combine("experiments", "quickstart.json")) };
         var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture (or of --architecture; or the preset named in --options): parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
         var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory")
         {
-            steps, warmup, batch, precision, architecture, options, imageSize, strategies, presets,
+            steps, warmup, batch, precision, architecture, options, imageSize, strategies, presets, augmentations, experiment,
         };
         command.SetAction((parse, ct) =>
         {
+            if (parse.GetValue(augmentations))
+            {
+                return AugmentationBench(parse.GetValue(experiment)!, parse.GetValue(steps), parse.GetValue(warmup), ct);
+            }
             if (parse.GetValue(presets))
             {
                 return PresetsTable(parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(architecture), PresetOf(parse.GetValue(options)), ct);
@@ -292,7 +298,7 @@ public static class TrainCommands
     {
         var c = r.Compute;
         Console.WriteLine($"trained {c.SamplesSeen} pairs in {c.WallSeconds:F0} s ({c.PairsPerSecond:F0} pairs/s); loss {r.State.Loss:F4}");
-        Console.WriteLine($"compute: image {c.ImageForwardGflopsPerSample:F4} + text {c.TextForwardGflopsPerSample:F4} forward GFLOPs/pair; {c.TrainingGflops / 1000:F1} TFLOPs in training; {c.ImageParameters / 1e6:F2}M + {c.TextParameters / 1e6:F2}M parameters");
+        Console.WriteLine($"compute: image {c.ImageForwardGflopsPerSample:F4} (one full view {c.ImageForwardGflopsPerView:F4}) + text {c.TextForwardGflopsPerSample:F4} forward GFLOPs/pair; {c.TrainingGflops / 1000:F1} TFLOPs in training; {c.ImageParameters / 1e6:F2}M + {c.TextParameters / 1e6:F2}M parameters");
         Console.WriteLine($"checkpoint: {r.Checkpoint}");
     }
 }

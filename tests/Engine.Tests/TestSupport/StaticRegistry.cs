@@ -7,7 +7,9 @@ using ClipHost.Plugins.Architectures.ResNet;
 using ClipHost.Plugins.Architectures.Swin;
 using ClipHost.Plugins.Architectures.Vit;
 using ClipHost.Plugins.Strategies.Clip;
+using ClipHost.Plugins.Strategies.Augment;
 using ClipHost.Plugins.Strategies.Flip;
+using ClipHost.Plugins.Strategies.Slip;
 
 namespace ClipHost.Engine.Tests.TestSupport;
 
@@ -25,7 +27,13 @@ public sealed class StaticRegistry : IComponentRegistry
         ["mixer"] = new MixerEncoderFactory(),
     };
 
-    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new() { ["clip"] = new ClipStrategyFactory(), ["flip"] = new FlipStrategyFactory() };
+    private readonly Dictionary<string, ITrainingStrategyFactory> _strategies = new()
+    {
+        ["clip"] = new ClipStrategyFactory(),
+        ["flip"] = new FlipStrategyFactory(),
+        ["slip"] = new SlipStrategyFactory(),
+        ["augment"] = new AugmentStrategyFactory(),
+    };
 
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
 

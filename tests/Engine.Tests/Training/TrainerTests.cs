@@ -43,7 +43,8 @@ public sealed class TrainerTests(EmojiStoreFixture data)
         Assert.Equal(64 * 300, result.Compute.SamplesSeen);
         Assert.True(result.Compute.ImageForwardGflopsPerSample > 0 && result.Compute.TextForwardGflopsPerSample > 0);
         Assert.Equal(3 * (result.Compute.ImageForwardGflops + result.Compute.TextForwardGflops), result.Compute.TrainingGflops, 6);
-        Assert.Equal(result.Compute.ImageForwardGflopsPerSample * 64 * 300, result.Compute.ImageForwardGflops, 3);
+        Assert.Equal(result.Compute.ImageForwardGflopsPerView * 64 * 300, result.Compute.ImageForwardGflops, 3);
+        Assert.Equal(result.Compute.ImageForwardGflopsPerView, result.Compute.ImageForwardGflopsPerSample, 9);
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Training;
+using ClipHost.Host.Options;
+using ClipHost.Host.Torch;
+using Microsoft.Extensions.Options;
+using static TorchSharp.torch;
+
+namespace ClipHost.Host.Cli;
+
+/// <summary>`clip-host bench --augmentations`: can augmentation keep up with training?</summary>
+public static partial class TrainCommands
+{
+    private static Task<int> AugmentationBench(FileInfo config, int steps, int warmup, CancellationToken ct)
+    {
+        var (experiment, errors) = ExperimentValidator.Load(config.FullName);
+        if (experiment is null)
+        {
+            return Task.FromResult(Refuse(errors));
+        }
+        return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+        {
+            var s = host.Services;
+            var device = s.GetRequiredService<TorchRuntime>().Device;
+            var storePath = Path.Combine(s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot, experiment.Data.Store);
+            if (!Directory.Exists(storePath))
+            {
+                return Refuse([new OptionError("data.store", $"store '{experiment.Data.Store}' of {config.Name} is not imported ({storePath}); run `clip-host data import {experiment.Data.Store}` first")]);
+            }
+            var batch = experiment.Training.BatchSize;
+            var size = experiment.Model.Vision.ImageSize;
+            return await OnTrainingThread(() =>
+            {
+                // The experiment's own training rate, on synthetic inputs, as `bench` measures any model.
+                var training = s.GetRequiredService<TrainBenchmark>().Run(device, experiment.Training.Precision, steps, warmup, batch,
+                    new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\rtraining {experiment.Name} step {x.Step}: {x.Seconds:F2} s   ")), ct, measurePeak: false, model: experiment.Model);
+                Console.Error.WriteLine();
+                using var store = ClipStore.Open(storePath);
+                using var batcher = new ImageBatcher(store, size, device);
+                using var raw = batcher.Raw(Enumerable.Range(0, Math.Min(batch, store.Count)).ToArray());
+                var rows = AugmentationBenchmark.Run(raw, size, steps, warmup, new Progress<string>(p => Console.Error.WriteLine($"measuring {p}")), ct);
+                Console.WriteLine($"{experiment.Name} training (batch {batch}, {size} px, device {device}): {training.PairsPerSecondMedian:F1} pairs/s");
+                Console.WriteLine();
+                Console.WriteLine($"| policy | views per pair | images/s ({store.Resolution} px stored -> {size} px) | pairs/s fed | x {experiment.Name} training |");
+                Console.WriteLine("|---|---:|---:|---:|---:|");
+                foreach (var row in rows)
+                {
+                    Console.WriteLine($"| {row.Policy} | {row.ViewsPerPair} | {row.ImagesPerSecond:F0} | {row.PairsPerSecond:F0} | {row.PairsPerSecond / training.PairsPerSecondMedian:F1}x |");
+                }
+                Console.WriteLine();
+                Console.WriteLine($"medians of {steps} batches of {raw.shape[0]} real stored images after {warmup} warm-up, normalisation included; training pairs/s: median of {steps} steps.");
+                return 0;
+            }).ConfigureAwait(false);
+        }, ct);
+    }
+}
