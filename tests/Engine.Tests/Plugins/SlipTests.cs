@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Tests.TestSupport;
@@ -135,6 +136,30 @@ public sealed class SlipTests(EmojiStoreFixture data)
         var perSample = 2.0 * ((3 * vit.ForwardMacs(16)) + ((long)width * tiny.Model.EmbedDim) + (2 * SlipHead.Macs(width, SlipHeadSize.Mlp(width), SlipHeadSize.Embed(width)))) / 1e9;
         Assert.Equal(perSample, result.Compute.ImageForwardGflopsPerSample, 6);
         Assert.True(result.Compute.ImageForwardGflopsPerSample > 2.9 * result.Compute.ImageForwardGflopsPerView);
+    }
+
+    [Fact]
+    public void SlipRun_InterruptedAndResumed_EndsWhereAnUninterruptedRunEnds_HeadAndItsBatchNormStatsIncluded()
+    {
+        using var runs = new TempDir();
+        var config = TinyExperiments.Tiny("slip-resume", samples: 64 * 10, seed: 3) with { Strategy = new StrategyConfig { Id = "slip" } };
+        TrainRunOptions Options(string dir, long? stop = null) => new() { StoresRoot = data.StoresRoot, RunsRoot = runs.Combine(dir), Device = CPU, StopAfterSteps = stop };
+        var trainer = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance);
+        var whole = trainer.Train(config, Options("a"), null, TestContext.Current.CancellationToken);
+        Assert.False(trainer.Train(config, Options("b", stop: 4), null, TestContext.Current.CancellationToken).Completed);
+        var resumed = trainer.Train(config, Options("b"), null, TestContext.Current.CancellationToken);
+
+        var a = SafeTensors.Load(Path.Combine(whole.Checkpoint, CheckpointStore.Weights), out _);
+        var b = SafeTensors.Load(Path.Combine(resumed.Checkpoint, CheckpointStore.Weights), out _);
+        Assert.Contains("strategy.layer1.weight", a.Keys);
+        Assert.Contains("strategy.bn2.running_mean", a.Keys);
+        Assert.Equal(a.Keys.Order(), b.Keys.Order());
+        foreach (var key in a.Keys)
+        {
+            var difference = (a[key].to_type(ScalarType.Float64) - b[key].to_type(ScalarType.Float64)).abs().max().item<double>();
+            Assert.True(difference <= 1e-6, $"{key} differs by {difference}");
+        }
+        Assert.Equal(whole.Compute.ImageForwardGflops, resumed.Compute.ImageForwardGflops, 6);
     }
 
     private static string Trace(IEnumerable<double> values) => string.Join(" → ", values.Select(l => l.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
