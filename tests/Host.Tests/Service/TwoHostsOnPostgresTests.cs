@@ -23,7 +23,7 @@ public sealed class TwoHostsOnPostgresTests
         var hosts = new HashSet<string>();
         foreach (var id in ids)
         {
-            var done = await a.WaitForRunAsync(id, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(4));
+            var done = await a.WaitForRunAsync(id, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(6));
             Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
             Assert.Equal(1, done.GetProperty("attempts").GetInt32());
             hosts.Add(done.GetProperty("host").GetString()!);
@@ -65,7 +65,7 @@ public sealed class TwoHostsOnPostgresTests
         var survivor = victim == a ? b : a;
         victim.Kill();
 
-        var done = await survivor.WaitForRunAsync(id, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(4));
+        var done = await survivor.WaitForRunAsync(id, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(6));
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
         Assert.Equal(2, done.GetProperty("attempts").GetInt32());
         Assert.True(done.GetProperty("resumedFromStep").GetInt64() >= 100);
