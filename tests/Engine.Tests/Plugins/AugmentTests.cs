@@ -138,8 +138,7 @@ public sealed class AugmentTests(EmojiStoreFixture data)
         var config = tiny with { Strategy = new StrategyConfig { Id = "augment", Options = JsonDocument.Parse("""{"policy": "cropFlip", "captionDeletion": 0.1, "captionSwaps": 1}""").RootElement } };
         var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
-        var losses = File.ReadLines(Path.Combine(result.RunDirectory, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("loss").GetDouble()).ToList();
-        Assert.True(losses.TakeLast(5).Average() < losses.Take(3).Average() - 0.4, $"loss went {string.Join(" → ", losses.Select(l => l.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
+        RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.4);
         Assert.Equal(result.Compute.ImageForwardGflopsPerView, result.Compute.ImageForwardGflopsPerSample, 9);
     }
 }

@@ -110,8 +110,6 @@ public abstract class EncoderContractTests(EmojiStoreFixture data)
         };
         var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
-        var losses = File.ReadLines(Path.Combine(result.RunDirectory, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("loss").GetDouble()).ToList();
-        var trace = string.Join(" → ", losses.Select(l => l.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(losses.TakeLast(5).Average() < losses.Take(3).Average() - 0.5, $"loss went {trace}");
+        RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.5);
     }
 }
