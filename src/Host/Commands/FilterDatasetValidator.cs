@@ -1,5 +1,7 @@
+using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Filtering;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
@@ -7,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>The store exists and is not empty, every filter id is loaded, every filter's options are valid.</summary>
-public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data) : ICommandValidator<FilterDatasetCommand>
+/// <summary>The store exists and is not empty, every filter id is loaded, every filter's options are valid, every teacher exists.</summary>
+public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs) : ICommandValidator<FilterDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(FilterDatasetCommand command)
     {
@@ -35,7 +37,16 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
                 errors.Add(new OptionError($"filters[{i}].id", $"unknown filter '{step.Id}'; loaded: {string.Join(", ", snapshot.Filters.Keys.Order(StringComparer.Ordinal))}"));
                 continue;
             }
-            errors.AddRange(factory.Validate(step.Options, $"filters[{i}].options"));
+            var optionErrors = factory.Validate(step.Options, $"filters[{i}].options");
+            errors.AddRange(optionErrors);
+            // Any filter that names a teacher gets it checked here, before the job is queued, not minutes into it.
+            if (optionErrors.Count == 0
+                && step.Options is { ValueKind: JsonValueKind.Object } options
+                && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
+                && TeacherLocator.Find(teacher.GetString()!, runs.Value.FullPath) is null)
+            {
+                errors.Add(new OptionError($"filters[{i}].options.teacher", $"no run or checkpoint '{teacher.GetString()}' under {runs.Value.FullPath}"));
+            }
         }
         return errors;
     }
