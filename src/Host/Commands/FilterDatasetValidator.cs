@@ -20,6 +20,11 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
         {
             errors.Add(new OptionError("store", $"no store '{command.Store}' under {data.Value.StoresRoot}"));
         }
+        else if (JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { Count: 0 })
+        {
+            // Nothing to rank: a quantile or a subset of an empty store is meaningless, so say so before queueing.
+            errors.Add(new OptionError("store", $"store '{command.Store}' is empty: there is nothing to filter"));
+        }
         if (!RunStore.IsSafeId(command.Subset))
         {
             errors.Add(new OptionError("subset", "letters, digits, '.', '_' and '-' only"));

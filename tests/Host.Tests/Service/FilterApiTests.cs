@@ -34,6 +34,13 @@ public sealed class FilterApiTests
             """);
         Assert.Equal(HttpStatusCode.BadRequest, badCut);
         Assert.Contains("filters[0].options.topPercent", cutRefusal.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        // An empty store (its manifest says so) is refused up front rather than failing inside a filter.
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.Combine("data", "stores", "colours", "manifest.json")))!;
+        manifest["count"] = 0;
+        dir.Write("data/stores/hollow/manifest.json", manifest.ToJsonString());
+        var (emptyStore, emptyRefusal) = await host.PostJsonAsync("/api/filters", """{ "store": "hollow", "subset": "x", "filters": [ { "id": "random-subset", "options": { "count": 3 } } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, emptyStore);
+        Assert.Contains("is empty", emptyRefusal.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var (missingStore, _) = await host.PostJsonAsync("/api/filters", """{ "store": "nope", "subset": "x", "filters": [ { "id": "random-subset", "options": { "count": 3 } } ] }""");
         Assert.Equal(HttpStatusCode.BadRequest, missingStore);
 
