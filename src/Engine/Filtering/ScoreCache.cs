@@ -12,7 +12,7 @@ public sealed class ScoreCache(string root)
     private const uint Magic = 0x43534843; // "CHSC" little-endian
     private const int Header = 8;
     private const int Entry = 8;
-    private readonly Lock _gate = new();
+    private static readonly Lock Gate = new();
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -31,8 +31,8 @@ public sealed class ScoreCache(string root)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var path = PathOf(datasetHash, modelHash);
-        // Read-merge-write under a lock so two filters in this process do not drop each other's scores.
-        lock (_gate)
+        // Read-merge-write under one lock per process (filters build their own caches) so concurrent filterings do not drop each other's scores.
+        lock (Gate)
         {
             var merged = File.Exists(path) ? Read(path) : [];
             foreach (var (id, score) in scores)
