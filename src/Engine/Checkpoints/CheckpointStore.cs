@@ -101,6 +101,24 @@ public sealed class CheckpointStore(string runDirectory)
         }
     }
 
+    /// <summary>A checkpoint's model in eval mode on the device, fp32: what evaluation and teachers score with.</summary>
+    public static ClipModel LoadModel(string checkpoint, IComponentRegistry registry, Device device)
+    {
+        var model = Training.Trainer.Build(ReadModelConfig(checkpoint), 0, registry);
+        try
+        {
+            LoadWeights(System.IO.Path.Combine(checkpoint, Weights), model, null);
+            model.to(device);
+            model.eval();
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
     public static TrainingState ReadState(string checkpoint) =>
         JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(Path.Combine(checkpoint, State)), Json)
         ?? throw new InvalidDataException($"{checkpoint}/{State} is empty");

@@ -1,4 +1,4 @@
-using ClipHost.Engine.Data.Store;
+using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Text;
 using ClipHost.Engine.Training;
@@ -9,7 +9,7 @@ namespace ClipHost.Engine.Evaluation;
 /// <summary>L2-normalised embeddings of store images and of texts, in batches, without gradients.</summary>
 public sealed class EmbeddingEncoder(ClipModel model, ClipTokenizer tokenizer, Device device, int batchSize = 256)
 {
-    public Tensor Images(ClipStore store, IReadOnlyList<int> ids)
+    public Tensor Images(IDatasetView store, IReadOnlyList<int> ids)
     {
         using var _ = no_grad();
         using var batcher = new ImageBatcher(store, model.Config.Vision.ImageSize, device);

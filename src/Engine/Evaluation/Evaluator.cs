@@ -29,10 +29,7 @@ public sealed class Evaluator(IComponentRegistry registry)
         Experiments.Precision precision,
         CancellationToken cancellationToken)
     {
-        var config = CheckpointStore.ReadModelConfig(checkpoint);
-        using var model = Trainer.Build(config, 0, registry);
-        CheckpointStore.LoadWeights(Path.Combine(checkpoint, CheckpointStore.Weights), model, null);
-        model.to(device);
+        using var model = CheckpointStore.LoadModel(checkpoint, registry, device);
         MixedPrecision.Apply(precision, Trainer.Roots(model, null));
         var tokenizer = ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer));
         var encoder = new EmbeddingEncoder(model, tokenizer, device);

@@ -1,4 +1,5 @@
 using TorchSharp;
+using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Model;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace ClipHost.Engine.Training;
 /// Turns store ids into model input: the stored uint8 pixels copied out of the memory map (no decoding), resized
 /// on the tensor side when the model's image size differs from the store's, and normalised with CLIP's mean/std.
 /// </summary>
-public sealed class ImageBatcher(ClipStore store, int imageSize, Device device) : IDisposable
+public sealed class ImageBatcher(IDatasetView store, int imageSize, Device device) : IDisposable
 {
     private readonly Tensor _mean = tensor(ClipModelConfig.Mean, [1, 3, 1, 1], device: device);
     private readonly Tensor _std = tensor(ClipModelConfig.Std, [1, 3, 1, 1], device: device);
@@ -21,7 +22,16 @@ public sealed class ImageBatcher(ClipStore store, int imageSize, Device device) 
         var buffer = new byte[ids.Count * _bytesPerImage];
         for (var i = 0; i < ids.Count; i++)
         {
-            store.ReadPixels(ids[i], buffer.AsSpan(i * _bytesPerImage, _bytesPerImage));
+            var destination = buffer.AsSpan(i * _bytesPerImage, _bytesPerImage);
+            // A store copies straight out of its memory map; other views (filters' test doubles, subsets) through GetPixels.
+            if (store is ClipStore clip)
+            {
+                clip.ReadPixels(ids[i], destination);
+            }
+            else
+            {
+                store.GetPixels(ids[i]).Span.CopyTo(destination);
+            }
         }
         return tensor(buffer, [ids.Count, store.Resolution, store.Resolution, 3], device: device);
     }

@@ -2,10 +2,12 @@ using System.Text.Json;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
+using ClipHost.Host.Torch;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,14 +18,16 @@ namespace ClipHost.Host.Commands;
 /// Applies the filters in order with the plugin versions current when it starts, then writes the subset (atomically)
 /// with its lineage: the store's content hash, each filter's id, version, options and counts.
 /// </summary>
-public sealed class FilterDatasetHandler(PluginCatalog catalog, IOptions<DataOptions> data, TimeProvider clock, ILoggerFactory loggers)
+public sealed class FilterDatasetHandler(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs, TorchRuntime torch, TimeProvider clock, ILoggerFactory loggers)
     : ICommandHandler<FilterDatasetCommand, SubsetRecord>
 {
     public ValueTask<SubsetRecord> Handle(FilterDatasetCommand command, CancellationToken cancellationToken)
     {
         using var lease = catalog.Acquire();
         using var store = ClipStore.Open(Path.Combine(data.Value.StoresRoot, command.Store));
-        var context = new FilterContext(command.Seed, loggers.CreateLogger("ClipHost.Filters"), NoTeacher, NoServices.Instance);
+        // Teachers load lazily, once per filtering, behind the score cache: a second cut of the same store scores nothing.
+        using var teachers = new TeacherPool(runs.Value.FullPath, new ScoreCache(data.Value.ScoresRoot), lease, torch.Device);
+        var context = new FilterContext(command.Seed, loggers.CreateLogger("ClipHost.Filters"), teachers.Resolve, NoServices.Instance);
         IReadOnlyList<int> candidates = [.. Enumerable.Range(0, store.Count)];
         var lineage = new List<FilterLineage>();
         foreach (var step in command.Filters)
@@ -43,8 +47,4 @@ public sealed class FilterDatasetHandler(PluginCatalog catalog, IOptions<DataOpt
         File.Move(temp, Path.Combine(dir, "subset.json"), overwrite: true);
         return ValueTask.FromResult(record);
     }
-
-    /// <summary>No filter in this build scores with a teacher; the CLIP-score filter brings the scorer.</summary>
-    private static IPairScorer NoTeacher(string teacher) =>
-        throw new OptionsValidationFailedException([new OptionError("teacher", $"teacher '{teacher}': no pair scorer is available in this build")]);
 }

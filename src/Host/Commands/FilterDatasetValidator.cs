@@ -1,5 +1,7 @@
+using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Filtering;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
@@ -7,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>The store exists and is not empty, every filter id is loaded, every filter's options are valid.</summary>
-public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data) : ICommandValidator<FilterDatasetCommand>
+/// <summary>The store exists and is not empty, every filter id is loaded, every filter's options are valid, every teacher exists.</summary>
+public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs) : ICommandValidator<FilterDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(FilterDatasetCommand command)
     {
@@ -17,6 +19,11 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
         if (!RunStore.IsSafeId(command.Store) || !File.Exists(manifest))
         {
             errors.Add(new OptionError("store", $"no store '{command.Store}' under {data.Value.StoresRoot}"));
+        }
+        else if (JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { Count: 0 })
+        {
+            // Nothing to rank: a quantile or a subset of an empty store is meaningless, so say so before queueing.
+            errors.Add(new OptionError("store", $"store '{command.Store}' is empty: there is nothing to filter"));
         }
         if (!RunStore.IsSafeId(command.Subset))
         {
@@ -35,7 +42,16 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
                 errors.Add(new OptionError($"filters[{i}].id", $"unknown filter '{step.Id}'; loaded: {string.Join(", ", snapshot.Filters.Keys.Order(StringComparer.Ordinal))}"));
                 continue;
             }
-            errors.AddRange(factory.Validate(step.Options, $"filters[{i}].options"));
+            var optionErrors = factory.Validate(step.Options, $"filters[{i}].options");
+            errors.AddRange(optionErrors);
+            // Any filter that names a teacher gets it checked here, before the job is queued, not minutes into it.
+            if (optionErrors.Count == 0
+                && step.Options is { ValueKind: JsonValueKind.Object } options
+                && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
+                && TeacherLocator.Find(teacher.GetString()!, runs.Value.FullPath) is null)
+            {
+                errors.Add(new OptionError($"filters[{i}].options.teacher", $"no run or checkpoint '{teacher.GetString()}' under {runs.Value.FullPath}"));
+            }
         }
         return errors;
     }

@@ -33,5 +33,8 @@ public sealed class DataOptions
     /// <summary>Filtered subsets: subsets/&lt;name&gt;/subset.json, ids over a store with their lineage.</summary>
     public string SubsetsRoot => Path.GetFullPath(Path.Combine(Root, "subsets"));
 
+    /// <summary>Teacher scores per sample: scores/&lt;store content hash&gt;/&lt;teacher hash&gt;.bin, shared by every cut.</summary>
+    public string ScoresRoot => Path.GetFullPath(Path.Combine(Root, "scores"));
+
     public string SourcesRoot => Path.GetFullPath(Path.Combine(Root, "sources"));
 }

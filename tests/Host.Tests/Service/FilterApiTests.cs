@@ -21,6 +21,26 @@ public sealed class FilterApiTests
         var fields = refusal.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).ToList();
         Assert.Contains("filters[0].id", fields);
         Assert.Contains(fields, f => f.StartsWith("filters[1].options", StringComparison.Ordinal));
+        // A teacher is checked before the job is queued: a typo costs a 400, not a failed job minutes later.
+        var (noTeacher, teacherRefusal) = await host.PostJsonAsync("/api/filters", """
+            { "store": "colours", "subset": "scored", "filters": [ { "id": "clip-score", "options": { "teacher": "no-such-run", "topPercent": 30 } } ] }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, noTeacher);
+        var teacherError = Assert.Single(teacherRefusal.GetProperty("errors").EnumerateArray());
+        Assert.Equal("filters[0].options.teacher", teacherError.GetProperty("field").GetString());
+        Assert.Contains("no run or checkpoint 'no-such-run'", teacherError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var (badCut, cutRefusal) = await host.PostJsonAsync("/api/filters", """
+            { "store": "colours", "subset": "scored", "filters": [ { "id": "clip-score", "options": { "teacher": "t", "topPercent": 120 } } ] }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, badCut);
+        Assert.Contains("filters[0].options.topPercent", cutRefusal.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        // An empty store (its manifest says so) is refused up front rather than failing inside a filter.
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.Combine("data", "stores", "colours", "manifest.json")))!;
+        manifest["count"] = 0;
+        dir.Write("data/stores/hollow/manifest.json", manifest.ToJsonString());
+        var (emptyStore, emptyRefusal) = await host.PostJsonAsync("/api/filters", """{ "store": "hollow", "subset": "x", "filters": [ { "id": "random-subset", "options": { "count": 3 } } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, emptyStore);
+        Assert.Contains("is empty", emptyRefusal.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var (missingStore, _) = await host.PostJsonAsync("/api/filters", """{ "store": "nope", "subset": "x", "filters": [ { "id": "random-subset", "options": { "count": 3 } } ] }""");
         Assert.Equal(HttpStatusCode.BadRequest, missingStore);
 

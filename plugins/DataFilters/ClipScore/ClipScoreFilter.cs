@@ -1,0 +1,59 @@
+using System.Globalization;
+using ClipHost.Abstractions.DataFilters;
+
+namespace ClipHost.Plugins.DataFilters.ClipScore;
+
+/// <summary>
+/// Scores every candidate with the teacher (cached by the engine), then keeps the top k percent — ceil(k% of the
+/// candidates), so any positive k keeps at least one pair and 100 keeps all; equal scores are ranked by ascending id,
+/// so the cut is deterministic — or every pair scoring at least the threshold.
+/// </summary>
+public sealed class ClipScoreFilter(ClipScoreOptions options) : IDataFilter
+{
+    public FilterResult Apply(IDatasetView dataset, IReadOnlyList<int> candidates, FilterContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(context);
+        if (candidates.Count == 0)
+        {
+            // A quantile of nothing is undefined; an empty input means an earlier step or an empty store left nothing to rank.
+            throw new InvalidOperationException($"clip-score: dataset '{dataset.Name}' has no candidates left to score (empty store, or the filters before this one dropped every pair)");
+        }
+        var teacher = context.Teachers(options.Teacher!);
+        var raw = teacher.Score(dataset, candidates, cancellationToken);
+        var scores = new Dictionary<int, float>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            scores[candidates[i]] = raw[i];
+        }
+
+        HashSet<int> keep;
+        float cut;
+        string rule;
+        if (options.TopPercent is { } percent)
+        {
+            // The epsilon keeps a product that floating point lands just above an integer (k% of n) from taking one more.
+            var count = Math.Min(candidates.Count, (int)Math.Ceiling(candidates.Count * percent / 100.0 - 1e-9));
+            count = Math.Max(count, 1);
+            var ranked = candidates.OrderByDescending(id => scores[id]).ThenBy(id => id).Take(count).ToList();
+            keep = [.. ranked];
+            cut = scores[ranked[^1]];
+            rule = $"the {Format(percent)}% cut {Format(cut)}";
+        }
+        else
+        {
+            cut = (float)options.Threshold!.Value;
+            keep = [.. candidates.Where(id => scores[id] >= cut)];
+            rule = $"the threshold {Format(cut)}";
+        }
+
+        var kept = candidates.Where(keep.Contains).Order().ToList();
+        var reasons = candidates.Where(id => !keep.Contains(id))
+            .ToDictionary(id => id, id => $"clip score {Format(scores[id])} below {rule}");
+        context.Logger.LogKept(dataset.Name, teacher.ModelHash, kept.Count, candidates.Count, rule);
+        return new FilterResult(kept, scores, reasons);
+    }
+
+    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

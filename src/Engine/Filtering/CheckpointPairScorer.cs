@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Model;
+using ClipHost.Engine.Text;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Filtering;
+
+/// <summary>
+/// A trained checkpoint as a teacher: each pair's score is the cosine similarity of the L2-normalised image embedding
+/// and primary-caption embedding (the CLIP score of DataComp's filtering baselines), computed in batches without gradients.
+/// </summary>
+public sealed class CheckpointPairScorer : IPairScorer, IDisposable
+{
+    private readonly ClipModel _model;
+    private readonly EmbeddingEncoder _encoder;
+    private readonly int _batchSize;
+
+    public CheckpointPairScorer(string checkpoint, IComponentRegistry registry, Device device, int batchSize = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        Checkpoint = checkpoint;
+        ModelHash = HashOf(checkpoint);
+        _batchSize = batchSize;
+        _model = CheckpointStore.LoadModel(checkpoint, registry, device);
+        _encoder = new EmbeddingEncoder(_model, ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer)), device, batchSize);
+    }
+
+    /// <summary>The checkpoint folder the scorer was loaded from.</summary>
+    public string Checkpoint { get; }
+
+    public string ModelHash { get; }
+
+    /// <summary>
+    /// SHA-256 over the weights, the model config and the tokenizer, so the key changes whenever a score could, and two
+    /// processes (or two copies of one checkpoint) agree on it.
+    /// </summary>
+    public static string HashOf(string checkpoint)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { CheckpointStore.Weights, CheckpointStore.ModelConfig, CheckpointStore.Tokenizer })
+        {
+            using var stream = File.OpenRead(Path.Combine(checkpoint, file));
+            hash.AppendData(SHA256.HashData(stream));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+
+    public float[] Score(IDatasetView dataset, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(ids);
+        var scores = new float[ids.Count];
+        var offset = 0;
+        foreach (var chunk in ids.Chunk(_batchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var images = _encoder.Images(dataset, chunk);
+            var texts = _encoder.Texts([.. chunk.Select(id => dataset.GetSample(id).Captions[0])]);
+            var cosine = (images * texts).sum(1).to_type(ScalarType.Float32).cpu();
+            cosine.data<float>().CopyTo(scores, offset);
+            offset += chunk.Length;
+        }
+        return scores;
+    }
+
+    public void Dispose() => _model.Dispose();
+}
