@@ -1,4 +1,6 @@
 using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.DataFilters;
+using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
 
 namespace ClipHost.Engine.Model;
@@ -10,7 +12,14 @@ public interface IComponentRegistry
 
     IReadOnlyCollection<string> StrategyIds { get; }
 
+    IReadOnlyCollection<string> FilterIds { get; }
+
     IImageEncoderFactory? FindEncoder(string id);
 
     ITrainingStrategyFactory? FindStrategy(string id);
+
+    IDataFilterFactory? FindFilter(string id);
+
+    /// <summary>The plugin that provides a component, as "Name Version", for lineage records.</summary>
+    string ProviderOf(IPluginComponent component);
 }

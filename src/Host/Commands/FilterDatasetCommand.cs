@@ -1,3 +1,4 @@
+using ClipHost.Engine.Filtering;
 using Mediator;
 
 namespace ClipHost.Host.Commands;

@@ -1,5 +1,6 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Host.Commands;
+using ClipHost.Engine.Filtering;
 using Hangfire;
 using Mediator;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.DataFilters;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Model;
@@ -65,9 +66,15 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
 
     public IReadOnlyCollection<string> StrategyIds => [.. Current.Strategies.Keys];
 
+    public IReadOnlyCollection<string> FilterIds => [.. Current.Filters.Keys];
+
     public IImageEncoderFactory? FindEncoder(string id) => Current.Encoders.GetValueOrDefault(id);
 
     public ITrainingStrategyFactory? FindStrategy(string id) => Current.Strategies.GetValueOrDefault(id);
+
+    public IDataFilterFactory? FindFilter(string id) => Current.Filters.GetValueOrDefault(id);
+
+    public string ProviderOf(IPluginComponent component) => Current.ProviderOf(component);
 
     /// <summary>Pins the current plugin versions for one job.</summary>
     public PluginLease Acquire()

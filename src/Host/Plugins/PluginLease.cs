@@ -1,5 +1,6 @@
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.DataFilters;
+using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Model;
 
@@ -26,11 +27,15 @@ public sealed class PluginLease : IComponentRegistry, IDisposable
 
     public IReadOnlyCollection<string> StrategyIds => [.. Snapshot.Strategies.Keys];
 
+    public IReadOnlyCollection<string> FilterIds => [.. Snapshot.Filters.Keys];
+
     public IImageEncoderFactory? FindEncoder(string id) => Snapshot.Encoders.GetValueOrDefault(id);
 
     public ITrainingStrategyFactory? FindStrategy(string id) => Snapshot.Strategies.GetValueOrDefault(id);
 
     public IDataFilterFactory? FindFilter(string id) => Snapshot.Filters.GetValueOrDefault(id);
+
+    public string ProviderOf(IPluginComponent component) => Snapshot.ProviderOf(component);
 
     public void Dispose()
     {

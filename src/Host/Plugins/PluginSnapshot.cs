@@ -1,5 +1,6 @@
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.DataFilters;
+using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
 
 namespace ClipHost.Host.Plugins;
@@ -25,6 +26,10 @@ public sealed class PluginSnapshot
     public IReadOnlyDictionary<string, IImageEncoderFactory> Encoders { get; }
     public IReadOnlyDictionary<string, ITrainingStrategyFactory> Strategies { get; }
     public IReadOnlyDictionary<string, IDataFilterFactory> Filters { get; }
+
+    /// <summary>"Name Version" of the loaded plugin that registered a component, or "unknown" for one it does not hold.</summary>
+    public string ProviderOf(IPluginComponent component) =>
+        Plugins.FirstOrDefault(p => p.Components.Any(c => ReferenceEquals(c, component))) is { } plugin ? $"{plugin.Name} {plugin.Version}" : "unknown";
 
     /// <summary>Every folder, loaded or failed, in name order.</summary>
     public IReadOnlyList<PluginStatus> Status =>

@@ -1,5 +1,8 @@
 using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.DataFilters;
+using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
+using ClipHost.Plugins.DataFilters.ClipScore;
 using ClipHost.Engine.Model;
 using ClipHost.Plugins.Architectures.ConvNext;
 using ClipHost.Plugins.Architectures.Mixer;
@@ -35,7 +38,18 @@ public sealed class StaticRegistry : IComponentRegistry
         ["augment"] = new AugmentStrategyFactory(),
     };
 
+    private readonly Dictionary<string, IDataFilterFactory> _filters = new()
+    {
+        ["clip-score"] = new ClipScoreFilterFactory(),
+    };
+
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
+
+    public IReadOnlyCollection<string> FilterIds => _filters.Keys;
+
+    public IDataFilterFactory? FindFilter(string id) => _filters.GetValueOrDefault(id);
+
+    public string ProviderOf(IPluginComponent component) => $"{component.GetType().Assembly.GetName().Name} {component.GetType().Assembly.GetName().Version}";
 
     public IReadOnlyCollection<string> StrategyIds => _strategies.Keys;
 

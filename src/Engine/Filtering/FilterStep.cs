@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ClipHost.Host.Commands;
+namespace ClipHost.Engine.Filtering;
 
 /// <summary>One filter of a pipeline: a data-filter plugin id and its options.</summary>
 public sealed record FilterStep(string Id, JsonElement? Options = null);

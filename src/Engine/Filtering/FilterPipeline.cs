@@ -1,0 +1,36 @@
+using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Model;
+
+namespace ClipHost.Engine.Filtering;
+
+/// <summary>
+/// Applies filters in order, each to what the one before kept, and records each one's lineage and decisions. The one
+/// place filters run, for a subset asked of the service and for a training config that declares its data filters.
+/// </summary>
+public static class FilterPipeline
+{
+    public static IReadOnlyList<FilterStepResult> Run(
+        IDatasetView dataset, IReadOnlyList<int> candidates, IReadOnlyList<FilterStep> steps, IComponentRegistry registry, FilterContext context, CancellationToken cancellationToken)
+    {
+        var results = new List<FilterStepResult>(steps.Count);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var step = steps[i];
+            var factory = registry.FindFilter(step.Id)
+                ?? throw new InvalidOperationException($"filters[{i}].id: filter '{step.Id}' is no longer loaded; loaded: {string.Join(", ", registry.FilterIds.Order(StringComparer.Ordinal))}");
+            var result = factory.Create(step.Options).Apply(dataset, candidates, context, cancellationToken);
+            // A filter may only narrow: an id it invents or repeats would silently change what was trained on.
+            var allowed = candidates.ToHashSet();
+            if (result.Kept.Any(id => !allowed.Contains(id)) || result.Kept.Distinct().Count() != result.Kept.Count)
+            {
+                throw new InvalidOperationException($"filters[{i}] ('{step.Id}') kept ids that were not among its candidates, or kept one twice");
+            }
+            IReadOnlyList<int> kept = [.. result.Kept.Order()];
+            var lineage = new FilterLineage(factory.Id, factory.Version.ToString(), registry.ProviderOf(factory), step.Options, candidates.Count, kept.Count, candidates.Count - kept.Count);
+            results.Add(new FilterStepResult(step, lineage, candidates, result with { Kept = kept }));
+            candidates = kept;
+        }
+        return results;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ClipHost.Engine.Filtering;
+
+/// <summary>
+/// A subset on disk: subset.json (ids and lineage) and steps/NN-&lt;filter id&gt;.jsonl (every filter's decision per
+/// candidate, for reports). subset.json is written last and atomically, so a folder with it is complete.
+/// </summary>
+public static class SubsetFiles
+{
+    public const string Record = "subset.json";
+    public const string Steps = "steps";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Lines = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static JsonSerializerOptions SerializerOptions => Json;
+
+    public static void Write(string directory, SubsetRecord record, IReadOnlyList<FilterStepResult> steps)
+    {
+        var stepsDir = Path.Combine(directory, Steps);
+        if (Directory.Exists(stepsDir))
+        {
+            Directory.Delete(stepsDir, recursive: true);
+        }
+        Directory.CreateDirectory(stepsDir);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            using var writer = new StreamWriter(Path.Combine(stepsDir, StepFile(i, steps[i].Step.Id)));
+            foreach (var decision in steps[i].Decisions())
+            {
+                writer.WriteLine(JsonSerializer.Serialize(decision, Lines));
+            }
+        }
+        var temp = Path.Combine(directory, $".{Record}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temp, JsonSerializer.Serialize(record, Json));
+        File.Move(temp, Path.Combine(directory, Record), overwrite: true);
+    }
+
+    /// <summary>The subset in a folder, or null when the folder holds none.</summary>
+    public static SubsetRecord? Read(string directory)
+    {
+        var path = Path.Combine(directory, Record);
+        return File.Exists(path) ? JsonSerializer.Deserialize<SubsetRecord>(File.ReadAllText(path), Json) : null;
+    }
+
+    /// <summary>The decisions of filter <paramref name="index"/> of the subset in a folder.</summary>
+    public static IReadOnlyList<FilterDecision> ReadStep(string directory, int index, string filterId)
+    {
+        var path = Path.Combine(directory, Steps, StepFile(index, filterId));
+        return [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<FilterDecision>(l, Lines)!)];
+    }
+
+    public static string StepFile(int index, string filterId) => string.Create(CultureInfo.InvariantCulture, $"{index + 1:D2}-{filterId}.jsonl");
+}
