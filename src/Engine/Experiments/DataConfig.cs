@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClipHost.Engine.Filtering;
 
 namespace ClipHost.Engine.Experiments;
 
@@ -14,4 +15,16 @@ public sealed record DataConfig
     /// <summary>"random": a caption drawn per sample per step (seeded); "first": always the primary caption.</summary>
     [RegularExpression("^(random|first)$", ErrorMessage = "must be 'random' or 'first'")]
     public string Captions { get; init; } = "random";
+
+    /// <summary>A subset made earlier (POST /api/filters) by name under the data root's subsets/; the run trains on its ids within <see cref="Train"/>.</summary>
+    public string? Subset { get; init; }
+
+    /// <summary>
+    /// Data filters applied in order to the training selection (after <see cref="Subset"/>) before the first step; the kept
+    /// ids and their lineage are written to the run's subset/ folder, and a resumed run reuses them.
+    /// </summary>
+    public IReadOnlyList<FilterStep> Filters { get; init; } = [];
+
+    /// <summary>Seed for filters with randomness (random subsets); apart from the training seed, so a seed sweep trains on one subset.</summary>
+    public long FilterSeed { get; init; }
 }

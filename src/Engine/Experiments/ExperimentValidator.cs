@@ -2,15 +2,21 @@ using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>
 /// Checks an experiment before any work: every section's own rules, then that its stores, label sets,
-/// architecture and strategy exist and accept their options. Every error names its config field.
+/// architecture and strategy exist and accept their options, and that its data subset and filters (with their
+/// teachers) exist. Every error names its config field.
 /// </summary>
-public sealed class ExperimentValidator(IComponentRegistry registry, string storesRoot)
+/// <param name="registry">The loaded plugins.</param>
+/// <param name="storesRoot">Where stores live.</param>
+/// <param name="runsRoot">Where runs live, to find filter teachers; null skips the teacher check.</param>
+/// <param name="subsetsRoot">Where data.subset names subsets; defaults to <see cref="SubsetsRootFor"/>.</param>
+public sealed class ExperimentValidator(IComponentRegistry registry, string storesRoot, string? runsRoot = null, string? subsetsRoot = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -63,6 +69,8 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         }
 
         ValidateStore(c.Data.Store, "data.store", c.Data.Train, "data.train", null, errors);
+        ValidateSubset(c.Data, errors);
+        errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, runsRoot, "data.filters"));
         var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
         EncoderCapabilities? capabilities = null;
         if (encoder is null)
@@ -108,6 +116,35 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
             errors.Add(new OptionError("evaluations", "two evaluations share a name and task; their results would overwrite each other"));
         }
         return errors;
+    }
+
+    /// <summary>Subsets live next to the stores (the data root's subsets/), as the host lays them out.</summary>
+    public static string SubsetsRootFor(string storesRoot) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storesRoot))!, "subsets");
+
+    private void ValidateSubset(DataConfig data, List<OptionError> errors)
+    {
+        if (data.Subset is null)
+        {
+            return;
+        }
+        var root = subsetsRoot ?? SubsetsRootFor(storesRoot);
+        var subset = data.Subset.IndexOfAny(['/', '\\']) < 0 && data.Subset is not "." and not ".." ? SubsetFiles.Read(Path.Combine(root, data.Subset)) : null;
+        if (subset is null)
+        {
+            errors.Add(new OptionError("data.subset", $"no subset '{data.Subset}' under {root}; make one with POST /api/filters"));
+            return;
+        }
+        if (subset.Store != data.Store)
+        {
+            errors.Add(new OptionError("data.subset", $"subset '{data.Subset}' is over store '{subset.Store}', not data.store '{data.Store}'"));
+            return;
+        }
+        var manifest = Path.Combine(storesRoot, data.Store, StoreFiles.Manifest);
+        if (File.Exists(manifest) && JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { } m && m.ContentHash != subset.StoreContentHash)
+        {
+            // Ids index the store as it was; after a re-import they would silently name other pairs.
+            errors.Add(new OptionError("data.subset", $"subset '{data.Subset}' was made from another version of store '{data.Store}' (content hash {subset.StoreContentHash[..12]}, now {m.ContentHash[..12]}); filter again"));
+        }
     }
 
     private void ValidateStore(string name, string field, SampleSelection selection, string selectionField, string? labels, List<OptionError> errors)

@@ -18,7 +18,8 @@ public static class SubsetFiles
 
     public static JsonSerializerOptions SerializerOptions => Json;
 
-    public static void Write(string directory, SubsetRecord record, IReadOnlyList<FilterStepResult> steps)
+    /// <summary>Writes a subset; <paramref name="inherited"/> are the steps files of a subset it started from, copied first so the files follow the lineage's order.</summary>
+    public static void Write(string directory, SubsetRecord record, IReadOnlyList<FilterStepResult> steps, IReadOnlyList<(string Folder, int Index, string Id)>? inherited = null)
     {
         var stepsDir = Path.Combine(directory, Steps);
         if (Directory.Exists(stepsDir))
@@ -26,9 +27,18 @@ public static class SubsetFiles
             Directory.Delete(stepsDir, recursive: true);
         }
         Directory.CreateDirectory(stepsDir);
+        inherited ??= [];
+        for (var i = 0; i < inherited.Count; i++)
+        {
+            var from = Path.Combine(inherited[i].Folder, Steps, StepFile(inherited[i].Index, inherited[i].Id));
+            if (File.Exists(from))
+            {
+                File.Copy(from, Path.Combine(stepsDir, StepFile(i, inherited[i].Id)));
+            }
+        }
         for (var i = 0; i < steps.Count; i++)
         {
-            using var writer = new StreamWriter(Path.Combine(stepsDir, StepFile(i, steps[i].Step.Id)));
+            using var writer = new StreamWriter(Path.Combine(stepsDir, StepFile(inherited.Count + i, steps[i].Step.Id)));
             foreach (var decision in steps[i].Decisions())
             {
                 writer.WriteLine(JsonSerializer.Serialize(decision, Lines));

@@ -14,14 +14,18 @@ public static partial class RunComparison
     {
         var columns = runs.SelectMany(r => r.Headline().Select(h => h.Column)).Distinct().ToList();
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| run | final loss | pairs/s | {string.Join(" | ", columns)} |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"|---|---|---|{string.Concat(columns.Select(_ => "---|"))}");
+        // Filtered runs say how much data they kept: at equal samples seen, fewer pairs means more epochs over them.
+        var filtered = runs.Any(r => r.Subset is not null);
+        var dataHeader = filtered ? " train pairs | samples seen |" : string.Empty;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| run |{dataHeader} final loss | pairs/s | {string.Join(" | ", columns)} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"|---|{(filtered ? "---|---|" : string.Empty)}---|---|{string.Concat(columns.Select(_ => "---|"))}");
         foreach (var run in runs)
         {
             var values = run.Headline().ToDictionary(h => h.Column, h => h.Value);
             var loss = run.Loss.Count > 0 ? run.Loss[^1].Loss.ToString("F3", CultureInfo.InvariantCulture) : "-";
             var rate = run.Compute?.PairsPerSecond.ToString("F0", CultureInfo.InvariantCulture) ?? "-";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {run.Name} | {loss} | {rate} | {string.Join(" | ", columns.Select(c => values.TryGetValue(c, out var v) ? Percent(v) : "-"))} |");
+            var dataCells = filtered ? $" {run.Subset?.Ids.Count.ToString("N0", CultureInfo.InvariantCulture) ?? "all"} | {run.Compute?.SamplesSeen.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} |" : string.Empty;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {run.Name} |{dataCells} {loss} | {rate} | {string.Join(" | ", columns.Select(c => values.TryGetValue(c, out var v) ? Percent(v) : "-"))} |");
         }
         var groups = runs.GroupBy(r => SeedSuffix().Replace(r.Name, string.Empty)).Where(g => g.Count() > 1).ToList();
         if (groups.Count > 0)

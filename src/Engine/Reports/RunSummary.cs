@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Training;
 
 namespace ClipHost.Engine.Reports;
 
-/// <summary>What a finished run left on disk: its evaluation results, loss curve and compute.</summary>
-public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, IReadOnlyList<(long Samples, double Loss)> Loss, RunCompute? Compute)
+/// <summary>What a finished run left on disk: its evaluation results, loss curve, compute, and the subset it trained on when filtered.</summary>
+public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, IReadOnlyList<(long Samples, double Loss)> Loss, RunCompute? Compute, SubsetRecord? Subset = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,7 +27,7 @@ public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, 
             : [];
         var computeFile = Path.Combine(runDirectory, "compute.json");
         var compute = File.Exists(computeFile) ? JsonSerializer.Deserialize<RunCompute>(File.ReadAllText(computeFile), Json) : null;
-        return new RunSummary(name, results, loss, compute);
+        return new RunSummary(name, results, loss, compute, SubsetFiles.Read(Path.Combine(runDirectory, TrainingSet.Folder)));
     }
 
     /// <summary>The headline numbers: top-1 for classification, R@5 both ways for retrieval.</summary>

@@ -9,6 +9,12 @@ public sealed record TrainRunOptions
     public required string RunsRoot { get; init; }
     public required Device Device { get; init; }
 
+    /// <summary>Where data.subset names subsets; defaults to the data root's subsets/ next to <see cref="StoresRoot"/>.</summary>
+    public string? SubsetsRoot { get; init; }
+
+    /// <summary>The teacher score cache for data filters; defaults to the data root's scores/ next to <see cref="StoresRoot"/>.</summary>
+    public string? ScoresRoot { get; init; }
+
     /// <summary>Discard an earlier run of the same name instead of resuming it.</summary>
     public bool Fresh { get; init; }
 

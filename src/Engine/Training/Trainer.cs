@@ -8,6 +8,7 @@ using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
@@ -31,7 +32,9 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
 
     public TrainResult Train(ExperimentConfig config, TrainRunOptions run, IProgress<TrainProgress>? progress, CancellationToken cancellationToken)
     {
-        var errors = new ExperimentValidator(registry, run.StoresRoot).Validate(config);
+        // A run that already chose its filtered subset does not need its teachers again (they may be gone by now).
+        var chosen = !run.Fresh && File.Exists(Path.Combine(run.RunsRoot, config.Name, TrainingSet.Folder, SubsetFiles.Record));
+        var errors = new ExperimentValidator(registry, run.StoresRoot, chosen ? null : run.RunsRoot, run.SubsetsRoot).Validate(config);
         if (errors.Count > 0)
         {
             throw new OptionsValidationFailedException(errors);
@@ -53,7 +56,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         File.WriteAllText(Path.Combine(runDir, "config.json"), JsonSerializer.Serialize(config, ExperimentValidator.SerializerOptions));
 
         using var store = ClipStore.Open(Path.Combine(run.StoresRoot, config.Data.Store));
-        var trainIds = config.Data.Train.Select(store);
+        var trainIds = TrainingSet.Resolve(config, store, run, registry, runDir, resumeFrom is not null, logger, cancellationToken);
         var t = config.Training;
         var totalSamples = t.Budget.SamplesFor(trainIds.Length);
         var totalSteps = (long)Math.Ceiling((double)totalSamples / t.BatchSize);

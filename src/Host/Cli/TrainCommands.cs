@@ -5,6 +5,7 @@ using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Reports;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Options;
 using ClipHost.Host.Torch;
@@ -29,59 +30,126 @@ public static partial class TrainCommands
         var fresh = new Option<bool>("--fresh") { Description = "Discard an earlier run of the same name instead of resuming it" };
         var noEval = new Option<bool>("--no-eval") { Description = "Skip the config's evaluations after training" };
         var stopAfter = new Option<long?>("--stop-after-steps") { Description = "Stop with a checkpoint after this many steps (resume by running again)" };
+        var sweep = new Option<string[]>("--sweep")
+        {
+            Description = "Train one run per value of a config field, e.g. --sweep data.filters[0].options.topPercent=20,40,60,80,100 (repeat for a grid); runs are named <name>-<field>-<value>, then compared side by side",
+        };
         var command = new Command("train", "Train a CLIP model from an experiment config, resuming a run of the same name from its last checkpoint, then evaluate it")
         {
-            config, fresh, noEval, stopAfter,
+            config, fresh, noEval, stopAfter, sweep,
         };
         command.SetAction((parse, ct) =>
         {
-            var (experiment, loadErrors) = ExperimentValidator.Load(parse.GetValue(config)!.FullName);
+            var path = parse.GetValue(config)!.FullName;
+            var (experiment, loadErrors) = ExperimentValidator.Load(path);
             if (experiment is null)
             {
                 return Task.FromResult(Refuse(loadErrors));
             }
+            List<ExperimentConfig> experiments;
+            try
+            {
+                experiments = parse.GetValue(sweep) is { Length: > 0 } axes ? Variants(path, axes) : [experiment];
+            }
+            catch (OptionsValidationFailedException e)
+            {
+                return Task.FromResult(Refuse(e.Errors));
+            }
             return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
             {
                 var s = host.Services;
+                var data = s.GetRequiredService<IOptions<DataOptions>>().Value;
                 var options = new TrainRunOptions
                 {
-                    StoresRoot = s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot,
+                    StoresRoot = data.StoresRoot,
                     RunsRoot = s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath,
                     Device = s.GetRequiredService<TorchRuntime>().Device,
+                    SubsetsRoot = data.SubsetsRoot,
+                    ScoresRoot = data.ScoresRoot,
                     Fresh = parse.GetValue(fresh),
                     StopAfterSteps = parse.GetValue(stopAfter),
                 };
-                TrainResult result;
-                try
+                if (experiments.Count == 1)
                 {
-                    result = await OnTrainingThread(() => TrainProgressDisplay.Run(experiment.Name, p => s.GetRequiredService<Trainer>().Train(experiment, options, p, ct))).ConfigureAwait(false);
+                    return await TrainAndEvaluateAsync(s, experiments[0], options, !parse.GetValue(noEval), ct).ConfigureAwait(false);
                 }
-                catch (OptionsValidationFailedException e)
+                // Every variant is checked before the first trains: a bad value found an hour into a sweep wastes the hour.
+                var validator = new ExperimentValidator(s.GetRequiredService<IComponentRegistry>(), options.StoresRoot, options.RunsRoot, options.SubsetsRoot);
+                var refused = experiments.SelectMany(e => validator.Validate(e).Select(err => err with { Field = $"{e.Name}: {err.Field}" })).ToList();
+                if (refused.Count > 0)
                 {
-                    return Refuse(e.Errors);
+                    return Refuse(refused);
                 }
-                catch (OperationCanceledException)
+                Console.WriteLine($"sweep: {experiments.Count} runs: {string.Join(", ", experiments.Select(e => e.Name))}");
+                foreach (var variant in experiments)
                 {
-                    Console.Error.WriteLine($"{experiment.Name}: stopped; a checkpoint was written and the next `train` resumes from it");
-                    return 130;
+                    Console.WriteLine($"== {variant.Name}");
+                    var exit = await TrainAndEvaluateAsync(s, variant, options, !parse.GetValue(noEval), ct).ConfigureAwait(false);
+                    if (exit != 0)
+                    {
+                        return exit;
+                    }
                 }
-                PrintCompute(result);
-                if (!result.Completed)
-                {
-                    Console.WriteLine($"stopped at step {result.State.Step} of {result.State.TotalSteps}; run the same command again to resume");
-                    return 0;
-                }
-                if (!parse.GetValue(noEval) && experiment.Evaluations.Count > 0)
-                {
-                    var output = Path.Combine(result.RunDirectory, "eval");
-                    var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
-                    EvalPrinter.Print(evals, Console.Out);
-                    Console.WriteLine($"results: {output}");
-                }
+                var summaries = experiments.Select(e => RunSummary.Read(Path.Combine(options.RunsRoot, e.Name))).ToList();
+                var table = RunComparison.Table(summaries);
+                var output = Path.Combine(options.RunsRoot, $"{experiment.Name}-sweep");
+                Directory.CreateDirectory(output);
+                File.WriteAllText(Path.Combine(output, "comparison.md"), table);
+                RunComparison.LossPlot(summaries, Path.Combine(output, "loss-curves.png"));
+                Console.Write(table);
+                Console.WriteLine($"wrote {Path.Combine(output, "comparison.md")} and loss-curves.png");
                 return 0;
             }, ct);
         });
         return command;
+    }
+
+    private static List<ExperimentConfig> Variants(string path, string[] axes)
+    {
+        var variants = ConfigSweep.Expand(File.ReadAllText(path), [.. axes.Select(ConfigSweep.ParseAxis)]);
+        var configs = new List<ExperimentConfig>();
+        foreach (var (name, json) in variants)
+        {
+            var (config, errors) = ExperimentValidator.Parse(json, "--sweep", name);
+            if (config is null)
+            {
+                throw new OptionsValidationFailedException([.. errors.Select(e => e with { Field = $"{name}: {e.Field}" })]);
+            }
+            configs.Add(config);
+        }
+        return configs;
+    }
+
+    private static async Task<int> TrainAndEvaluateAsync(IServiceProvider s, ExperimentConfig experiment, TrainRunOptions options, bool evaluate, CancellationToken ct)
+    {
+        TrainResult result;
+        try
+        {
+            result = await OnTrainingThread(() => TrainProgressDisplay.Run(experiment.Name, p => s.GetRequiredService<Trainer>().Train(experiment, options, p, ct))).ConfigureAwait(false);
+        }
+        catch (OptionsValidationFailedException e)
+        {
+            return Refuse(e.Errors);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"{experiment.Name}: stopped; a checkpoint was written and the next `train` resumes from it");
+            return 130;
+        }
+        PrintCompute(result);
+        if (!result.Completed)
+        {
+            Console.WriteLine($"stopped at step {result.State.Step} of {result.State.TotalSteps}; run the same command again to resume");
+            return 0;
+        }
+        if (evaluate && experiment.Evaluations.Count > 0)
+        {
+            var output = Path.Combine(result.RunDirectory, "eval");
+            var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
+            EvalPrinter.Print(evals, Console.Out);
+            Console.WriteLine($"results: {output}");
+        }
+        return 0;
     }
 
     private static Command Eval()

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>A submitted experiment must parse and pass the engine's validation against the plugins loaded now.</summary>
-public sealed class ExperimentJsonValidator(PluginCatalog catalog, IOptions<DataOptions> data) : ICommandValidator<SubmitRunCommand>
+public sealed class ExperimentJsonValidator(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs) : ICommandValidator<SubmitRunCommand>
 {
     public IReadOnlyList<OptionError> Validate(SubmitRunCommand command)
     {
         var (config, errors) = ExperimentValidator.Parse(command.ExperimentJson, "experiment", "the experiment");
-        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot).Validate(config);
+        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot, runs.Value.FullPath, data.Value.SubsetsRoot).Validate(config);
     }
 }

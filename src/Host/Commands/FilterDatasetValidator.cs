@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>The store exists and is not empty, every filter id is loaded, every filter's options are valid, every teacher exists.</summary>
+/// <summary>The store exists and is not empty and the pipeline is valid (<see cref="FilterStepsValidator"/>).</summary>
 public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs) : ICommandValidator<FilterDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(FilterDatasetCommand command)
@@ -33,26 +33,7 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
         {
             errors.Add(new OptionError("filters", "give at least one filter"));
         }
-        var snapshot = catalog.Current;
-        for (var i = 0; i < command.Filters.Count; i++)
-        {
-            var step = command.Filters[i];
-            if (!snapshot.Filters.TryGetValue(step.Id, out var factory))
-            {
-                errors.Add(new OptionError($"filters[{i}].id", $"unknown filter '{step.Id}'; loaded: {string.Join(", ", snapshot.Filters.Keys.Order(StringComparer.Ordinal))}"));
-                continue;
-            }
-            var optionErrors = factory.Validate(step.Options, $"filters[{i}].options");
-            errors.AddRange(optionErrors);
-            // Any filter that names a teacher gets it checked here, before the job is queued, not minutes into it.
-            if (optionErrors.Count == 0
-                && step.Options is { ValueKind: JsonValueKind.Object } options
-                && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
-                && TeacherLocator.Find(teacher.GetString()!, runs.Value.FullPath) is null)
-            {
-                errors.Add(new OptionError($"filters[{i}].options.teacher", $"no run or checkpoint '{teacher.GetString()}' under {runs.Value.FullPath}"));
-            }
-        }
+        errors.AddRange(FilterStepsValidator.Validate(command.Filters, catalog, runs.Value.FullPath, "filters"));
         return errors;
     }
 }

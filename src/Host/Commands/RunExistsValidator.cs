@@ -42,6 +42,6 @@ public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, IOp
             return [new OptionError("runId", $"run '{runId}' has no checkpoint to evaluate")];
         }
         var (config, errors) = ExperimentValidator.Parse(record.Config.GetRawText(), "config", $"run '{runId}'");
-        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot).Validate(config);
+        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot, runs.Root, data.Value.SubsetsRoot).Validate(config);
     }
 }

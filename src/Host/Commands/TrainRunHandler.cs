@@ -35,7 +35,7 @@ public sealed class TrainRunHandler(
         using var lease = catalog.Acquire();
         var latest = new CheckpointStore(runs.DirectoryOf(id)).Latest;
         var from = latest is null ? 0 : CheckpointStore.ReadState(latest).Step;
-        var used = Used(lease, config.Model.Vision.Architecture, config.Strategy.Id);
+        var used = Used(lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
         var record = runs.Update(id, r => r with
         {
             Status = RunStatus.Training,
@@ -48,7 +48,7 @@ public sealed class TrainRunHandler(
         });
         CommandLog.TrainingStarted(_logger, id, record.Attempts, from);
         using var device = await devices.TakeAsync(cancellationToken).ConfigureAwait(false);
-        var options = new TrainRunOptions { StoresRoot = data.Value.StoresRoot, RunsRoot = runs.Root, Device = device.Device };
+        var options = new TrainRunOptions { StoresRoot = data.Value.StoresRoot, RunsRoot = runs.Root, Device = device.Device, SubsetsRoot = data.Value.SubsetsRoot, ScoresRoot = data.Value.ScoresRoot };
         var progress = new RecordProgress(runs, id, clock);
         var trainer = new Trainer(lease, loggers.CreateLogger<Trainer>());
         try
@@ -83,7 +83,7 @@ public sealed class TrainRunHandler(
         }
     }
 
-    private static List<string> Used(PluginLease lease, string architecture, string strategy) =>
-        [.. lease.Snapshot.Plugins.SelectMany(p => p.Components.Where(c => c.Id == architecture || c.Id == strategy)
+    private static List<string> Used(PluginLease lease, IReadOnlyCollection<string> ids) =>
+        [.. lease.Snapshot.Plugins.SelectMany(p => p.Components.Where(c => ids.Contains(c.Id))
             .Select(c => $"{c.Kind.ToString().ToLowerInvariant()}:{c.Id}@{c.Version} ({p.Name} {p.Version})"))];
 }

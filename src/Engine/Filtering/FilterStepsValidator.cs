@@ -1,0 +1,38 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Model;
+
+namespace ClipHost.Engine.Filtering;
+
+/// <summary>
+/// Checks a filter pipeline before any work: every id is loaded, every filter accepts its options, and every teacher
+/// names a run or checkpoint. Shared by POST /api/filters and experiment configs, so both refuse the same way.
+/// </summary>
+public static class FilterStepsValidator
+{
+    public static IReadOnlyList<OptionError> Validate(IReadOnlyList<FilterStep> steps, IComponentRegistry registry, string? runsRoot, string field)
+    {
+        var errors = new List<OptionError>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var at = $"{field}[{i}]";
+            if (string.IsNullOrWhiteSpace(step.Id) || registry.FindFilter(step.Id) is not { } factory)
+            {
+                errors.Add(new OptionError($"{at}.id", $"unknown filter '{step.Id}'; loaded: {string.Join(", ", registry.FilterIds.Order(StringComparer.Ordinal))}"));
+                continue;
+            }
+            var optionErrors = factory.Validate(step.Options, $"{at}.options");
+            errors.AddRange(optionErrors);
+            // A filter option named `teacher` is checked here, before the job is queued, not minutes into it.
+            if (optionErrors.Count == 0 && runsRoot is not null
+                && step.Options is { ValueKind: JsonValueKind.Object } options
+                && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
+                && TeacherLocator.Find(teacher.GetString()!, runsRoot) is null)
+            {
+                errors.Add(new OptionError($"{at}.options.teacher", $"no run or checkpoint '{teacher.GetString()}' under {runsRoot}"));
+            }
+        }
+        return errors;
+    }
+}
