@@ -32,6 +32,28 @@ public sealed class ClipScoreFilterApiTests
         var lineage = Assert.Single(quarter.GetProperty("lineage").EnumerateArray());
         Assert.Equal("clip-score", lineage.GetProperty("id").GetString());
         Assert.Equal((64, 16), (lineage.GetProperty("in").GetInt32(), lineage.GetProperty("kept").GetInt32()));
+        // Every candidate's decision is written next to the subset for `clip-host data report`.
+        Assert.Equal(64, File.ReadAllLines(dir.Combine("data", "subsets", "top-quarter", "steps", "01-clip-score.jsonl")).Length);
+
+        // A run on that subset, and one that filters in its own config, both queued through Hangfire: each records what it trained on.
+        var (badSubset, refusal) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("on-nothing", evaluate: false).Replace("\"train\": { }", "\"train\": { }, \"subset\": \"no-such-subset\"", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, badSubset);
+        Assert.Equal("data.subset", refusal.GetProperty("errors")[0].GetProperty("field").GetString());
+        var onSubset = ColoursData.Tiny("on-quarter", evaluate: false).Replace("\"train\": { }", "\"train\": { }, \"subset\": \"top-quarter\"", StringComparison.Ordinal);
+        var filtering = ColoursData.Tiny("filtering", evaluate: false).Replace("\"train\": { }",
+            "\"train\": { }, \"filters\": [ { \"id\": \"clip-score\", \"options\": { \"teacher\": \"teacher\", \"topPercent\": 25 } } ]", StringComparison.Ordinal);
+        foreach (var (config, name) in new[] { (onSubset, "on-quarter"), (filtering, "filtering") })
+        {
+            var (accepted, submitted) = await host.PostJsonAsync("/api/runs", config);
+            Assert.True(accepted == HttpStatusCode.Accepted, submitted.ToString());
+            var id = submitted.GetProperty("id").GetString()!;
+            var done = await host.WaitForRunAsync(id, r => r.GetProperty("finished").GetBoolean(), TimeSpan.FromMinutes(3));
+            Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
+            Assert.StartsWith(name, id, StringComparison.Ordinal);
+            var record = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", id, "subset", "subset.json"))).RootElement;
+            Assert.Equal(quarterIds, record.GetProperty("ids").EnumerateArray().Select(i => i.GetInt32()));
+            Assert.Equal(["clip-score"], record.GetProperty("lineage").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        }
     }
 
     private static List<int> Ids(JsonElement subset) => [.. subset.GetProperty("ids").EnumerateArray().Select(i => i.GetInt32())];
