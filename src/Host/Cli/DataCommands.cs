@@ -16,6 +16,7 @@ public static class DataCommands
         data.Subcommands.Add(ImportCommand());
         data.Subcommands.Add(DataListCommand.Create());
         data.Subcommands.Add(DataMergeCommand.Create());
+        data.Subcommands.Add(DataFilterCommand.Create());
         root.Subcommands.Add(data);
         return root;
     }

@@ -1,0 +1,32 @@
+using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Model;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Filtering;
+
+/// <summary>
+/// Makes a named subset of a whole store: runs the pipeline with teachers behind the score cache and writes the subset
+/// folder. The one implementation behind POST /api/filters (a Hangfire job) and `clip-host data filter`.
+/// </summary>
+public static class SubsetMaker
+{
+    public sealed record Roots(string Stores, string Subsets, string Runs, string Scores);
+
+    public static SubsetRecord Make(Roots roots, string storeName, string subsetName, IReadOnlyList<FilterStep> filters, long seed, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var store = ClipStore.Open(Path.Combine(roots.Stores, storeName));
+        // Teachers load lazily, once per filtering, behind the score cache: a second cut of the same store scores nothing.
+        using var teachers = new TeacherPool(roots.Runs, new ScoreCache(roots.Scores), registry, device);
+        var context = new FilterContext(seed, logger, teachers.Resolve, NoServices.Instance);
+        IReadOnlyList<int> all = [.. Enumerable.Range(0, store.Count)];
+        var steps = FilterPipeline.Run(store, all, filters, registry, context, cancellationToken);
+        var record = new SubsetRecord(subsetName, storeName, store.ContentHash, seed, store.Count, "every sample",
+            steps.Count == 0 ? all : steps[^1].Result.Kept, [.. steps.Select(s => s.Lineage)], DateTimeOffset.UtcNow);
+        var dir = Path.Combine(roots.Subsets, subsetName);
+        Directory.CreateDirectory(dir);
+        SubsetFiles.Write(dir, record, steps);
+        return record;
+    }
+}
