@@ -5,7 +5,7 @@ namespace ClipHost.Plugins.DataFilters.Basic;
 
 /// <summary>
 /// Drops candidates whose stored pixels equal a lower id's, keeping the lowest id of each group. Pixels are compared
-/// by SHA-256 (in the BCL, so the plugin ships no hashing package; ~0.2 s for 20k stored 64x64 images); the score is
+/// by SHA-256 (in the BCL, so the plugin ships no hashing package; 20k stored 64x64 images in 0.3 s); the score is
 /// the size of the candidate's group (1 = unique).
 /// </summary>
 public sealed class ExactDedupFilter : IDataFilter

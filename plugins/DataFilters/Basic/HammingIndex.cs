@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ClipHost.Plugins.DataFilters.Basic;
 
@@ -6,7 +7,8 @@ namespace ClipHost.Plugins.DataFilters.Basic;
 /// The kept 64-bit hashes, searched for the nearest one within a Hamming distance d. For d &lt;= 7 the bits are cut
 /// into d + 1 bands of at least 8 bits, each indexed by its value: two hashes at most d bits apart agree on at least
 /// one band (pigeonhole), so only hashes sharing a band are compared. Larger d would leave bands too narrow to narrow
-/// anything, so it scans every kept hash (20k x 20k popcounts is well under a second).
+/// anything, so it scans every kept hash: 20k candidates make 2e8 popcounts, about a second in a Debug build on a
+/// busy 2-core machine.
 /// </summary>
 internal sealed class HammingIndex
 {
@@ -52,31 +54,34 @@ internal sealed class HammingIndex
     /// <summary>The nearest kept hash within the distance (the lowest id among equals), or null.</summary>
     public (int Id, int Distance)? Nearest(ulong hash)
     {
-        var (best, bestDistance) = (-1, int.MaxValue);
-        void Consider(int position)
-        {
-            var distance = BitOperations.PopCount(hash ^ _hashes[position]);
-            if (distance <= _maxDistance && (distance < bestDistance || (distance == bestDistance && position < best)))
-            {
-                (best, bestDistance) = (position, distance);
-            }
-        }
+        var (best, bestDistance) = (-1, _maxDistance + 1);
+        var hashes = CollectionsMarshal.AsSpan(_hashes);
         if (_masks.Length == 0)
         {
-            for (var position = 0; position < _hashes.Count; position++)
+            // Positions ascend with ids, so a strict improvement keeps the lowest id among equals.
+            for (var position = 0; position < hashes.Length; position++)
             {
-                Consider(position);
+                var distance = BitOperations.PopCount(hash ^ hashes[position]);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (position, distance);
+                }
             }
         }
         else
         {
             for (var b = 0; b < _masks.Length; b++)
             {
-                if (_bands[b].TryGetValue(hash & _masks[b], out var list))
+                if (!_bands[b].TryGetValue(hash & _masks[b], out var list))
                 {
-                    foreach (var position in list)
+                    continue;
+                }
+                foreach (var position in list)
+                {
+                    var distance = BitOperations.PopCount(hash ^ hashes[position]);
+                    if (distance < bestDistance || (distance == bestDistance && position < best))
                     {
-                        Consider(position);
+                        (best, bestDistance) = (position, distance);
                     }
                 }
             }

@@ -125,7 +125,7 @@ public static class PerceptualHash
     {
         using var scope = NewDisposeScope();
         var rgb = tensor(pixels, [count, side, side, 3]).to_type(ScalarType.Float32);
-        var gray = (rgb * tensor(Luma, [1, 1, 1, 3])).sum(-1).unsqueeze(1);
+        var gray = rgb.matmul(tensor(Luma)).unsqueeze(1);
         if (side != Side)
         {
             // Area averaging is exact for integer factors (64 -> 32); bilinear when a small store must be enlarged.

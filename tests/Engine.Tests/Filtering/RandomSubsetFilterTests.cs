@@ -19,6 +19,7 @@ public sealed class RandomSubsetFilterTests(EmojiStoreFixture data)
     [InlineData(0.5, 1, 1)]
     [InlineData(0.5, 5, 3)]
     [InlineData(0.3, 10, 3)]
+    [InlineData(0.07, 100, 7)]
     [InlineData(0.125, 100, 13)]
     [InlineData(0.001, 7, 1)]
     [InlineData(1.0, 9, 9)]
