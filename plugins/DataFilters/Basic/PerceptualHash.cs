@@ -20,7 +20,7 @@ public static class PerceptualHash
 
     private const int Block = 8;
 
-    // Bounds a batch's float tensors to ~16 MB whatever the store's resolution.
+    // Bounds a batch to 4M pixels (about 50 MB as float RGB) whatever the store's resolution.
     private const int PixelsPerBatch = 1 << 22;
 
     // Coefficients this small are rounding noise of exact zeros (an image constant along one axis); snapping them
