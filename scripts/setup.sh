@@ -8,6 +8,8 @@ source scripts/lib.sh
 need_dotnet
 need_npm
 apt_ensure ca-certificates curl
+# The word list the "english" data filter reads (/usr/share/dict/american-english).
+apt_ensure wamerican
 
 dotnet build src/Host/ClipHost.Host.csproj -c Release -nologo -v quiet
 clip_host() { dotnet src/Host/bin/Release/net10.0/clip-host.dll "$@"; }

@@ -8,7 +8,7 @@ public sealed class RandomSubsetOptions : IValidatableObject
     [Range(double.Epsilon, 1.0, ErrorMessage = "fraction must be in (0, 1]")]
     public double? Fraction { get; set; }
 
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = "count must be at least 1")]
     public int? Count { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
