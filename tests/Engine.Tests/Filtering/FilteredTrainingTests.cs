@@ -126,6 +126,25 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
     }
 
     [Fact]
+    public void ConfigFilters_AreDeterministicPerFilterSeed_AndIndependentOfTheTrainingSeed()
+    {
+        using var dir = new TempDir();
+        List<int> Subset(string name, long filterSeed, long trainingSeed)
+        {
+            var config = TinyExperiments.Tiny(name, samples: 64 * 4, seed: trainingSeed);
+            var half = new FilterStep("random-subset", JsonDocument.Parse("""{ "fraction": 0.5 }""").RootElement.Clone());
+            config = config with { Data = config.Data with { Filters = [half], FilterSeed = filterSeed } };
+            var result = Trainer().Train(config, Options(dir, stopAfter: 1), null, TestContext.Current.CancellationToken);
+            return [.. SubsetFiles.Read(Path.Combine(result.RunDirectory, TrainingSet.Folder))!.Ids];
+        }
+
+        var first = Subset("seed-a", filterSeed: 5, trainingSeed: 0);
+        Assert.Equal((int)Math.Ceiling(Selected(TinyExperiments.Tiny("x", 64)).Length * 0.5), first.Count);
+        Assert.Equal(first, Subset("seed-b", filterSeed: 5, trainingSeed: 1));
+        Assert.NotEqual(first, Subset("seed-c", filterSeed: 6, trainingSeed: 0));
+    }
+
+    [Fact]
     public void BadDataSections_AreRefusedBeforeAnyWork_NamingTheField()
     {
         using var dir = new TempDir();
@@ -140,7 +159,7 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         var baseConfig = TinyExperiments.Tiny("refused", samples: 64);
         (DataConfig Data, string Field, string Message)[] cases =
         [
-            (baseConfig.Data with { Filters = [new FilterStep("no-such-filter")] }, "data.filters[0].id", "unknown filter 'no-such-filter'; loaded: clip-score"),
+            (baseConfig.Data with { Filters = [new FilterStep("no-such-filter")] }, "data.filters[0].id", "unknown filter 'no-such-filter'; loaded: caption-length, clip-score, dedup-exact"),
             (baseConfig.Data with { Filters = [ClipScore("t", 0)] }, "data.filters[0].options.topPercent", "(0, 100]"),
             (baseConfig.Data with { Filters = [ClipScore("no-such-run", 30)] }, "data.filters[0].options.teacher", "no run or checkpoint 'no-such-run'"),
             (baseConfig.Data with { Subset = "nope" }, "data.subset", "no subset 'nope'"),

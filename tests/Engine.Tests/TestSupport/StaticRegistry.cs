@@ -2,6 +2,7 @@ using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
+using ClipHost.Plugins.DataFilters.Basic;
 using ClipHost.Plugins.DataFilters.ClipScore;
 using ClipHost.Engine.Model;
 using ClipHost.Plugins.Architectures.ConvNext;
@@ -38,10 +39,11 @@ public sealed class StaticRegistry : IComponentRegistry
         ["augment"] = new AugmentStrategyFactory(),
     };
 
-    private readonly Dictionary<string, IDataFilterFactory> _filters = new()
+    private readonly Dictionary<string, IDataFilterFactory> _filters = new IDataFilterFactory[]
     {
-        ["clip-score"] = new ClipScoreFilterFactory(),
-    };
+        new ClipScoreFilterFactory(), new RandomSubsetFilterFactory(), new CaptionLengthFilterFactory(), new EnglishFilterFactory(),
+        new ImageSizeFilterFactory(), new ExactDedupFilterFactory(), new PhashDedupFilterFactory(), new VocabularyFilterFactory(),
+    }.ToDictionary(f => f.Id, StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> EncoderIds => _encoders.Keys;
 
