@@ -34,7 +34,7 @@ public static class DataReportHtml
         .plots { display: flex; flex-wrap: wrap; gap: 1rem; }
         img.plot { max-width: 100%; height: auto; border: 1px solid #eee; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: .6rem; margin: .5rem 0 1.2rem; }
-        .cards.strip { grid-template-columns: repeat(auto-fill, minmax(110px, 1fr)); }
+        .cards.strip { grid-template-columns: repeat(auto-fill, minmax(100px, 1fr)); }
         .card { margin: 0; border: 3px solid #ccc; border-radius: 6px; padding: .4rem; font-size: .8rem; background: #fff; }
         .card.kept { border-color: #2ca02c; } .card.dropped { border-color: #d62728; }
         .card img { display: block; margin: 0 auto .35rem; max-width: 100%; height: auto; image-rendering: pixelated; background: #f4f4f4; }

@@ -80,10 +80,13 @@ internal sealed class DataReportPage(
         {
             var l = step.Lineage;
             Line($"<div class=\"glance\"><h3><a href=\"#step-{step.Index + 1}\">{step.Index + 1}. {Escape(l.Id)}</a> dropped {Count(l.Dropped)} of {Count(l.In)} ({DataReportStep.Percent(l.Dropped, l.In)})</h3>");
-            Line($"<p>{Escape(step.Summary())}</p>");
+            if (step.Details(words: false) is { Count: > 0 } details)
+            {
+                Line($"<p>{Escape(string.Join("; ", details))}</p>");
+            }
             if (step.Words.Count > 0)
             {
-                Line($"<p class=\"chips\">Over-represented in dropped captions: {string.Concat(step.Words.Select(w => $"<span>{Escape(w.Word)} {w.DroppedShare.ToString("P0", Inv)} vs {w.KeptShare.ToString("P0", Inv)}</span>"))}</p>");
+                Line($"<p class=\"chips\">Over-represented in dropped captions: {string.Concat(step.Words.Select(w => $"<span>{Escape(w.Word)} {DataReportStep.Share(w.DroppedShare)} vs {DataReportStep.Share(w.KeptShare)}</span>"))}</p>");
             }
             var junk = step.Cuts.Count > 0
                 ? step.Cuts.SelectMany(c => c.DroppedFarthest.Take(StripSize / step.Cuts.Count)).ToList()
@@ -160,6 +163,7 @@ internal sealed class DataReportPage(
         }
         Line($"<img class=\"plot\" src=\"{DataReport.WordsPlot(step)}\" width=\"{DataReportPlots.Width}\" height=\"{DataReportPlots.Height}\" alt=\"caption length in words, kept and dropped by {Escape(l.Id)}\">");
         Line("</div>");
+        var reasons = step.Reasons.Count > 1;
         WordsTable(step);
         ReasonsTable(step);
         foreach (var cut in step.Cuts)
@@ -168,16 +172,16 @@ internal sealed class DataReportPage(
             var id = $"step-{n}-{cut.Side}";
             Line($"<h3>Around the {cut.Side} cut <small>kept scores {(lower ? "≥" : "≤")} {DataReportStep.FormatScore(cut.Value)}; {Count(cut.Dropped)} dropped on this side</small></h3>");
             Line($"<h4>The {cut.KeptNearest.Count} {(lower ? "lowest" : "highest")}-scoring kept</h4>");
-            Cards(cut.KeptNearest, $"{id}-kept", "kept");
+            Cards(cut.KeptNearest, $"{id}-kept", "kept", reasons: reasons);
             Line($"<h4>The {cut.DroppedNearest.Count} {(lower ? "highest" : "lowest")}-scoring dropped</h4>");
-            Cards(cut.DroppedNearest, $"{id}-dropped", "dropped");
+            Cards(cut.DroppedNearest, $"{id}-dropped", "dropped", reasons: reasons);
             Line($"<h3>Most confidently dropped <small>the {cut.DroppedFarthest.Count} {(lower ? "lowest" : "highest")} scores</small></h3>");
-            Cards(cut.DroppedFarthest, $"{id}-farthest", "dropped");
+            Cards(cut.DroppedFarthest, $"{id}-farthest", "dropped", reasons: reasons);
         }
         if (step.DroppedElsewhere.Count > 0)
         {
             Line($"<h3>Dropped inside the kept score range <small>{Count(step.DroppedElsewhereCount)} pairs; a sample of {step.DroppedElsewhere.Count}</small></h3>");
-            Cards(step.DroppedElsewhere, $"step-{n}-elsewhere", "dropped");
+            Cards(step.DroppedElsewhere, $"step-{n}-elsewhere", "dropped", reasons: reasons);
         }
         if (step.Cuts.Count == 0)
         {
@@ -189,12 +193,12 @@ internal sealed class DataReportPage(
             for (var i = 0; i < shown.Count; i++)
             {
                 Line($"<h4>“{Escape(shown[i].Pattern)}” <small>{Count(shown[i].Count)} pairs; a sample of {shown[i].Examples.Count}</small></h4>");
-                Cards(shown[i].Examples, $"step-{n}-reason-{i + 1}", "dropped");
+                Cards(shown[i].Examples, $"step-{n}-reason-{i + 1}", "dropped", reasons: reasons);
             }
             if (step.KeptSample.Count > 0)
             {
                 Line($"<h3>Kept <small>a sample of {step.KeptSample.Count} of {Count(step.Kept.Count)}</small></h3>");
-                Cards(step.KeptSample, $"step-{n}-kept-sample", "kept");
+                Cards(step.KeptSample, $"step-{n}-kept-sample", "kept", reasons: reasons);
             }
         }
         Line("</section>");
@@ -210,7 +214,7 @@ internal sealed class DataReportPage(
         Line("<table class=\"words\"><tr><th>word</th><th class=\"n\">dropped captions</th><th class=\"n\">kept captions</th></tr>");
         foreach (var w in step.Words)
         {
-            Line($"<tr><td>{Escape(w.Word)}</td><td class=\"n\">{Count(w.Dropped)} ({w.DroppedShare.ToString("P1", Inv)})</td><td class=\"n\">{Count(w.Kept)} ({w.KeptShare.ToString("P1", Inv)})</td></tr>");
+            Line($"<tr><td>{Escape(w.Word)}</td><td class=\"n\">{Count(w.Dropped)} ({DataReportStep.Share(w.DroppedShare)})</td><td class=\"n\">{Count(w.Kept)} ({DataReportStep.Share(w.KeptShare)})</td></tr>");
         }
         Line("</table>");
     }
@@ -234,13 +238,14 @@ internal sealed class DataReportPage(
         Line("</table>");
     }
 
-    private void Cards(IReadOnlyList<FilterDecision> decisions, string id, string kind, bool mini = false)
+    /// <param name="reasons">Whether cards repeat the drop reason (pointless when the step has only one, shown in its table).</param>
+    private void Cards(IReadOnlyList<FilterDecision> decisions, string id, string kind, bool mini = false, bool reasons = true)
     {
         Line($"<div class=\"cards {kind}\" id=\"{id}\">");
         foreach (var d in decisions)
         {
             var state = d.Kept ? "kept" : "dropped";
-            var scoreText = d.Score is { } s ? $"<span class=\"score\">score {DataReportStep.FormatScore(s)}</span>" : string.Empty;
+            var scoreText = d.Score is { } s ? $"<span class=\"score\">{(mini ? string.Empty : "score ")}{DataReportStep.FormatScore(s)}</span>" : string.Empty;
             if (!InStore(d.Id))
             {
                 Line($"<figure class=\"card {state} missing\" data-id=\"{d.Id}\"><figcaption><span class=\"cap\">id {d.Id} is not in the store ({Count(store.Count)} pairs)</span>{scoreText}</figcaption></figure>");
@@ -250,7 +255,7 @@ internal sealed class DataReportPage(
             var sample = store.Samples[d.Id];
             var caption = sample.Captions.Count > 0 ? sample.Captions[0] : string.Empty;
             var img = $"<img src=\"{DataReport.Thumbnail(d.Id)}\" alt=\"{Escape(Shorten(caption, 80))}\" title=\"{Escape(caption)}\">";
-            var reason = d.Reason is { } r && !mini ? $"<span class=\"reason\">{Escape(r)}</span>" : string.Empty;
+            var reason = d.Reason is { } r && reasons && !mini ? $"<span class=\"reason\">{Escape(r)}</span>" : string.Empty;
             var text = mini ? Shorten(caption, 40) : Shorten(caption);
             var scoreAttribute = d.Score is { } v ? $" data-score=\"{v.ToString("R", Inv)}\"" : string.Empty;
             Line($"<figure class=\"card {state}\" data-id=\"{d.Id}\"{scoreAttribute}>{img}<figcaption><span class=\"cap\">{Escape(text)}</span>{scoreText}{reason}<span class=\"id\">#{d.Id} · {Escape(sample.Split)}</span></figcaption></figure>");

@@ -34,7 +34,6 @@ public static class DataReportPlots
         {
             var line = plot.Add.VerticalLine(cut.Value, 2, Colors.Black, LinePattern.Dashed);
             line.Text = $"cut {DataReportStep.FormatScore(cut.Value)}";
-            line.LabelOppositeAxis = true;
         }
         plot.Title(title);
         plot.XLabel(xLabel);

@@ -124,31 +124,46 @@ public sealed partial class DataReportStep
         return step;
     }
 
-    /// <summary>The step in one line, as the page's summary and the CLI print it.</summary>
+    /// <summary>The step in one line, as the CLI prints it: the counts, then <see cref="Details"/>.</summary>
     public string Summary()
     {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{Index + 1}. {Lineage.Id}: dropped {Lineage.Dropped:N0} of {Lineage.In:N0} ({Percent(Lineage.Dropped, Lineage.In)}), kept {Lineage.Kept:N0}");
+        return string.Concat([line, .. Details(words: true).Select(d => "; " + d)]);
+    }
+
+    /// <summary>What the counts do not say: the cut, the most common reason, the words the dropped captions over-use.</summary>
+    public IReadOnlyList<string> Details(bool words)
+    {
         var inv = CultureInfo.InvariantCulture;
-        var line = string.Create(inv, $"{Index + 1}. {Lineage.Id}: dropped {Lineage.Dropped:N0} of {Lineage.In:N0} ({Percent(Lineage.Dropped, Lineage.In)}), kept {Lineage.Kept:N0}");
+        var details = new List<string>();
+        if (!Recorded)
+        {
+            details.Add("no decisions recorded");
+        }
         foreach (var cut in Cuts)
         {
-            line += string.Create(inv, $"; {(cut.Side == DataReportCut.Lower ? "kept scores ≥" : "kept scores ≤")} {FormatScore(cut.Value)} ({cut.Dropped:N0} dropped on that side)");
+            details.Add(string.Create(inv, $"{(cut.Side == DataReportCut.Lower ? "kept scores ≥" : "kept scores ≤")} {FormatScore(cut.Value)} ({cut.Dropped:N0} dropped on that side)"));
         }
         if (Cuts.Count == 0 && Reasons.Count > 0)
         {
-            line += string.Create(inv, $"; most common reason \"{Reasons[0].Pattern}\" ({Reasons[0].Count:N0})");
+            details.Add(string.Create(inv, $"most common reason \"{Reasons[0].Pattern}\" ({Reasons[0].Count:N0})"));
         }
-        if (Words.Count > 0)
+        if (words && Words.Count > 0)
         {
-            line += "; dropped captions over-use " + string.Join(", ", Words.Take(5).Select(w =>
-                string.Create(inv, $"\"{w.Word}\" ({w.DroppedShare:P0} vs {w.KeptShare:P0})")));
+            details.Add("dropped captions over-use " + string.Join(", ", Words.Take(5).Select(w => $"\"{w.Word}\" ({Share(w.DroppedShare)} vs {Share(w.KeptShare)})")));
         }
-        return Recorded ? line : line + "; no decisions recorded";
+        return details;
     }
 
     public static string FormatScore(float value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string Percent(int part, int whole) =>
-        whole == 0 ? "-" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+        whole == 0 ? "-" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A share as a percentage, with a decimal only where it matters (0.4%, 28%).</summary>
+    public static string Share(double share) =>
+        (100 * share).ToString(share >= 0.1 || share == 0 ? "F0" : "F1", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A reason with its numbers folded, so "clip score 0.12 below ..." for every pair counts as one reason.</summary>
     public static string Fold(string? reason) => reason is null ? "(no reason given)" : Numbers().Replace(reason, "#");

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace ClipHost.Engine.Reports;
 
 /// <summary>
-/// The words a filter's dropped captions use far more often than its kept ones: document frequencies compared with
-/// add-half smoothing, so a word seen in a handful of captions cannot top the list by chance.
+/// The words a filter's dropped captions use far more often than its kept ones: words in at least twice the share of
+/// dropped captions as of kept ones (add-half smoothed, and in at least 3 or 1% of the dropped captions, so a rare
+/// word cannot make the list by chance), ranked by how many percentage points more of the dropped captions use them.
 /// </summary>
 public static partial class DataReportWords
 {
@@ -22,9 +23,8 @@ public static partial class DataReportWords
         return [.. inDropped
             .Where(kv => kv.Value >= minimum)
             .Select(kv => (Word: kv.Key, Dropped: kv.Value, Kept: inKept.GetValueOrDefault(kv.Key)))
-            .Select(w => (w.Word, w.Dropped, w.Kept, Lift: Math.Log((w.Dropped + 0.5) / (dropped.Count + 1.0)) - Math.Log((w.Kept + 0.5) / (kept.Count + 1.0))))
-            .Where(w => w.Lift > Math.Log(1.5))
-            .OrderByDescending(w => w.Lift)
+            .Where(w => (w.Dropped + 0.5) / (dropped.Count + 1.0) >= 2 * (w.Kept + 0.5) / (kept.Count + 1.0))
+            .OrderByDescending(w => ((double)w.Dropped / dropped.Count) - ((double)w.Kept / kept.Count))
             .ThenBy(w => w.Word, StringComparer.Ordinal)
             .Take(top)
             .Select(w => new DataReportWord(w.Word, w.Dropped, w.Kept, (double)w.Dropped / dropped.Count, (double)w.Kept / kept.Count))];
