@@ -15,6 +15,7 @@ public static class DataCommands
         var data = new Command("data", "Import image-text datasets into compact stores and list them");
         data.Subcommands.Add(ImportCommand());
         data.Subcommands.Add(DataListCommand.Create());
+        data.Subcommands.Add(DataReportCommand.Create());
         root.Subcommands.Add(data);
         return root;
     }
