@@ -54,7 +54,7 @@ public static class DataReportCommand
             {
                 report = DataReport.Write(folder, stores, new DataReportOptions { Examples = count });
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
             {
                 Console.Error.WriteLine($"subset '{argument}': {e.Message}");
                 return Task.FromResult(ImportRunner.Failed);
