@@ -7,7 +7,8 @@ namespace ClipHost.Engine.Reports;
 /// <param name="Edges">Bin edges, one more than there are bins.</param>
 /// <param name="Kept">Kept values per bin.</param>
 /// <param name="Dropped">Dropped values per bin.</param>
-public sealed record DataReportHistogram(double[] Edges, int[] Kept, int[] Dropped)
+/// <param name="Integral">Whether every value was a whole number (bins are centred on integers).</param>
+public sealed record DataReportHistogram(double[] Edges, int[] Kept, int[] Dropped, bool Integral)
 {
     public int Bins => Kept.Length;
 
@@ -17,12 +18,13 @@ public sealed record DataReportHistogram(double[] Edges, int[] Kept, int[] Dropp
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBins, 1);
         if (values.Count == 0)
         {
-            return new DataReportHistogram([0, 1], [0], [0]);
+            return new DataReportHistogram([0, 1], [0], [0], Integral: false);
         }
         var (min, max) = (values.Min(v => v.Value), values.Max(v => v.Value));
         double start, width;
         int bins;
-        if (values.All(v => v.Value == Math.Floor(v.Value)))
+        var integral = values.All(v => v.Value == Math.Floor(v.Value));
+        if (integral)
         {
             // Whole numbers: bins centred on integers, several integers per bin only when the range is wide.
             var span = (int)(max - min) + 1;
@@ -44,6 +46,6 @@ public sealed record DataReportHistogram(double[] Edges, int[] Kept, int[] Dropp
             var bin = Math.Clamp((int)Math.Floor((value - start) / width), 0, bins - 1);
             (isKept ? kept : dropped)[bin]++;
         }
-        return new DataReportHistogram(edges, kept, dropped);
+        return new DataReportHistogram(edges, kept, dropped, integral);
     }
 }

@@ -32,14 +32,20 @@ public static class DataReportPlots
         plot.Add.Bars(kept).LegendText = string.Create(CultureInfo.InvariantCulture, $"kept ({histogram.Kept.Sum():N0})");
         foreach (var cut in cuts)
         {
-            var line = plot.Add.VerticalLine(cut.Value, 2, Colors.Black, LinePattern.Dashed);
+            // Whole-number scores: the line goes between the last dropped and the first kept bar, not through a bar.
+            var offset = !histogram.Integral ? 0 : cut.Side == DataReportCut.Lower ? -0.5 : 0.5;
+            var line = plot.Add.VerticalLine(cut.Value + offset, 2, Colors.Black, LinePattern.Dashed);
             line.Text = $"cut {DataReportStep.FormatScore(cut.Value)}";
+        }
+        if (histogram.Integral)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel("pairs");
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);
     }
 }

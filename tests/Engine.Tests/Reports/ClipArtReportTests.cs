@@ -42,5 +42,11 @@ public sealed class ClipArtReportTests(EmojiStoreFixture data)
             var users = dropped.Where(id => DataReportWords.Words(store.Samples[id].Captions[0]).Contains(word)).ToList();
             Assert.True(users.Count(Junk) >= 0.8 * users.Count, $"'{word}': {users.Count(Junk)} of the {users.Count} dropped captions using it are junk titles");
         }
+
+        // A random half differs from the other half by chance only: no word is claimed for it.
+        Write(store, dir.Combine("random"), "clipart-half", [.. Enumerable.Range(0, store.Count)], [Step("random-subset", """{ "fraction": 0.5 }""")], seed: 4);
+        var random = DataReport.Write(dir.Combine("random"), dir.Combine("stores"));
+        Assert.DoesNotContain("over-use", random.Steps[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"chips\"", File.ReadAllText(random.Index), StringComparison.Ordinal);
     }
 }
