@@ -12,11 +12,12 @@ public static class DataCommands
 {
     public static RootCommand AddDataCommands(this RootCommand root)
     {
-        var data = new Command("data", "Import image-text datasets into compact stores and list them");
+        var data = new Command("data", "Import image-text datasets into compact stores, list and merge them, filter them into subsets and report on what a filter kept and dropped");
         data.Subcommands.Add(ImportCommand());
         data.Subcommands.Add(DataListCommand.Create());
         data.Subcommands.Add(DataMergeCommand.Create());
         data.Subcommands.Add(DataFilterCommand.Create());
+        data.Subcommands.Add(DataReportCommand.Create());
         root.Subcommands.Add(data);
         return root;
     }
