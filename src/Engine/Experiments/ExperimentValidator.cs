@@ -4,6 +4,7 @@ using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Training;
 
 namespace ClipHost.Engine.Experiments;
 
@@ -15,7 +16,7 @@ namespace ClipHost.Engine.Experiments;
 /// <param name="registry">The loaded plugins.</param>
 /// <param name="storesRoot">Where stores live.</param>
 /// <param name="runsRoot">Where runs live, to find filter teachers; null skips the teacher check.</param>
-/// <param name="subsetsRoot">Where data.subset names subsets; defaults to <see cref="SubsetsRootFor"/>.</param>
+/// <param name="subsetsRoot">Where data.subset names subsets; defaults to the data root's subsets/ next to the stores.</param>
 public sealed class ExperimentValidator(IComponentRegistry registry, string storesRoot, string? runsRoot = null, string? subsetsRoot = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -118,16 +119,13 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         return errors;
     }
 
-    /// <summary>Subsets live next to the stores (the data root's subsets/), as the host lays them out.</summary>
-    public static string SubsetsRootFor(string storesRoot) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storesRoot))!, "subsets");
-
     private void ValidateSubset(DataConfig data, List<OptionError> errors)
     {
         if (data.Subset is null)
         {
             return;
         }
-        var root = subsetsRoot ?? SubsetsRootFor(storesRoot);
+        var root = subsetsRoot ?? TrainRunOptions.BesideStores(storesRoot, "subsets");
         var subset = data.Subset.IndexOfAny(['/', '\\']) < 0 && data.Subset is not "." and not ".." ? SubsetFiles.Read(Path.Combine(root, data.Subset)) : null;
         if (subset is null)
         {

@@ -15,6 +15,13 @@ public sealed record TrainRunOptions
     /// <summary>The teacher score cache for data filters; defaults to the data root's scores/ next to <see cref="StoresRoot"/>.</summary>
     public string? ScoresRoot { get; init; }
 
+    public string SubsetsFolder => SubsetsRoot ?? BesideStores(StoresRoot, "subsets");
+
+    public string ScoresFolder => ScoresRoot ?? BesideStores(StoresRoot, "scores");
+
+    /// <summary>A folder of the data root, which holds stores/, subsets/ and scores/ side by side (as the host lays it out).</summary>
+    public static string BesideStores(string storesRoot, string name) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storesRoot))!, name);
+
     /// <summary>Discard an earlier run of the same name instead of resuming it.</summary>
     public bool Fresh { get; init; }
 

@@ -34,7 +34,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
     {
         // A run that already chose its filtered subset does not need its teachers again (they may be gone by now).
         var chosen = !run.Fresh && File.Exists(Path.Combine(run.RunsRoot, config.Name, TrainingSet.Folder, SubsetFiles.Record));
-        var errors = new ExperimentValidator(registry, run.StoresRoot, chosen ? null : run.RunsRoot, run.SubsetsRoot).Validate(config);
+        var errors = new ExperimentValidator(registry, run.StoresRoot, chosen ? null : run.RunsRoot, run.SubsetsFolder).Validate(config);
         if (errors.Count > 0)
         {
             throw new OptionsValidationFailedException(errors);

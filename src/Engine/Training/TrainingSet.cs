@@ -41,7 +41,7 @@ public static class TrainingSet
         var inherited = new List<(string Folder, int Index, string Id)>();
         if (data.Subset is not null)
         {
-            var parentFolder = Path.Combine(run.SubsetsRoot ?? ExperimentValidator.SubsetsRootFor(run.StoresRoot), data.Subset);
+            var parentFolder = Path.Combine(run.SubsetsFolder, data.Subset);
             var parent = SubsetFiles.Read(parentFolder)
                 ?? throw new OptionsValidationFailedException([new OptionError("data.subset", $"no subset '{data.Subset}' in {parentFolder}")]);
             var kept = parent.Ids.ToHashSet();
@@ -54,8 +54,7 @@ public static class TrainingSet
         IReadOnlyList<FilterStepResult> steps = [];
         if (data.Filters.Count > 0)
         {
-            var scores = run.ScoresRoot ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(run.StoresRoot))!, "scores");
-            using var teachers = new TeacherPool(run.RunsRoot, new ScoreCache(scores), registry, run.Device);
+            using var teachers = new TeacherPool(run.RunsRoot, new ScoreCache(run.ScoresFolder), registry, run.Device);
             var context = new FilterContext(data.FilterSeed, logger, teachers.Resolve, NoServices.Instance);
             steps = FilterPipeline.Run(store, candidates, data.Filters, registry, context, cancellationToken);
             lineage.AddRange(steps.Select(s => s.Lineage));
