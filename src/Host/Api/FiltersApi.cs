@@ -15,12 +15,14 @@ public static class FiltersApi
 {
     public static IEndpointRouteBuilder MapFiltersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/filters", (FilterDatasetCommand command, IEnumerable<ICommandValidator<FilterDatasetCommand>> validators, IBackgroundJobClient jobs) =>
+        app.MapPost("/api/filters", async (HttpRequest request, IEnumerable<ICommandValidator<FilterDatasetCommand>> validators, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
-            if (ApiResults.Validate(validators, command) is { } refusal)
+            var (parsed, bad) = await ApiBody.ReadAsync<FilterDatasetCommand>(request, ct).ConfigureAwait(false);
+            if ((bad ?? ApiResults.Validate(validators, parsed!)) is { } refusal)
             {
                 return refusal;
             }
+            var command = parsed!;
             var filters = JsonSerializer.Serialize(command.Filters, RunStore.SerializerOptions);
             var jobId = jobs.Create<FilterJob>(j => j.RunAsync(command.Store, command.Subset, filters, command.Seed, CancellationToken.None), new EnqueuedState(JobQueues.Default));
             return ApiResults.Json(new { jobId, command.Store, command.Subset }, StatusCodes.Status202Accepted);

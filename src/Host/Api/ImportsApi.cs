@@ -11,14 +11,17 @@ public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/imports", (ImportDatasetCommand command, IEnumerable<ICommandValidator<ImportDatasetCommand>> validators, IBackgroundJobClient jobs) =>
+        app.MapPost("/api/imports", async (HttpRequest request, IEnumerable<ICommandValidator<ImportDatasetCommand>> validators, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
-            if (ApiResults.Validate(validators, command) is { } refusal)
+            var (parsed, bad) = await ApiBody.ReadAsync<ImportDatasetCommand>(request, ct).ConfigureAwait(false);
+            if ((bad ?? ApiResults.Validate(validators, parsed!)) is { } refusal)
             {
                 return refusal;
             }
-            var jobId = jobs.Create<ImportJob>(j => j.RunAsync(command.Source, command.Path, command.Name, command.Limit, command.Replace, CancellationToken.None), new EnqueuedState(JobQueues.Default));
-            return ApiResults.Json(new { jobId, command.Source, command.Name }, StatusCodes.Status202Accepted);
+            var command = parsed!;
+            var (source, path, name, limit, replace) = command;
+            var jobId = jobs.Create<ImportJob>(j => j.RunAsync(source, path, name, limit, replace, CancellationToken.None), new EnqueuedState(JobQueues.Default));
+            return ApiResults.Json(new { jobId, source, name }, StatusCodes.Status202Accepted);
         });
         return app;
     }

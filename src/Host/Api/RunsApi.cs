@@ -21,11 +21,14 @@ public static class RunsApi
 
     private static async Task<IResult> Submit(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+        var (body, bad) = await ApiBody.ReadObjectAsync(request, ct).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
         try
         {
-            var run = await mediator.Send(new SubmitRunCommand(body, "api"), ct).ConfigureAwait(false);
+            var run = await mediator.Send(new SubmitRunCommand(body!, "api"), ct).ConfigureAwait(false);
             return ApiResults.Json(run, StatusCodes.Status202Accepted);
         }
         catch (OptionsValidationFailedException e)

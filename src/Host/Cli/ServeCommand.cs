@@ -19,9 +19,9 @@ public static class ServeCommand
                 await app.RunAsync().ConfigureAwait(false);
                 return 0;
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            catch (Exception e) when (ConfigurationError(e) is { } invalid)
             {
-                foreach (var failure in e.Failures)
+                foreach (var failure in invalid.Failures)
                 {
                     await Console.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
                 }
@@ -31,4 +31,12 @@ public static class ServeCommand
         root.Subcommands.Add(command);
         return root;
     }
+
+    /// <summary>A refused configuration, thrown at start by options validation or, wrapped, by a lifecycle check.</summary>
+    private static Microsoft.Extensions.Options.OptionsValidationException? ConfigurationError(Exception e) => e switch
+    {
+        Microsoft.Extensions.Options.OptionsValidationException invalid => invalid,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<Microsoft.Extensions.Options.OptionsValidationException>().FirstOrDefault(),
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
 using ClipHost.Host.Options;
@@ -33,6 +34,14 @@ public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstal
             Limit = command.Limit,
             Replace = command.Replace,
         };
-        return await importer.ImportAsync(source, options, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await importer.ImportAsync(source, options, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PackageMissingException e)
+        {
+            throw new OptionsValidationFailedException([new OptionError("source",
+                $"{e.Message}; the service never installs software: install it from a shell on this host with `clip-host data import {command.Source}` (or bash scripts/setup.sh), then ask again")]);
+        }
     }
 }

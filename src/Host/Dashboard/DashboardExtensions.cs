@@ -1,10 +1,8 @@
 using ClipHost.Host.Dashboard;
-using ClipHost.Host.Options;
 using ClipHost.Host.Runs;
 using ClipHost.Host.Security;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,7 +19,7 @@ public static class DashboardExtensions
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
             DashboardTitle = "ClipHost",
-            Authorization = [new DashboardAuthorization(app.Services.GetRequiredService<IOptions<ServeOptions>>().Value)],
+            Authorization = [new DashboardAuthorization(app.Services.GetRequiredService<ServeExposure>())],
             DisplayStorageConnectionString = false,
             AppPath = null,
         });

@@ -9,12 +9,17 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Registers the import pipeline and the package installer for the real data sets.</summary>
 public static class DataExtensions
 {
-    public static IHostApplicationBuilder AddDataImport(this IHostApplicationBuilder builder)
+    /// <param name="installsPackages">
+    /// True for the CLI (a person at a shell asked for the import); false for the service, where a request must
+    /// never run apt-get or npm.
+    /// </param>
+    public static IHostApplicationBuilder AddDataImport(this IHostApplicationBuilder builder, bool installsPackages = true)
     {
         builder.Services.AddSingleton<DatasetImporter>();
         builder.Services.AddSingleton(sp => new PackageInstaller(
             sp.GetRequiredService<IOptions<DataOptions>>().Value.SourcesRoot,
-            sp.GetRequiredService<ILogger<PackageInstaller>>()));
+            sp.GetRequiredService<ILogger<PackageInstaller>>(),
+            installsPackages));
         return builder;
     }
 }

@@ -21,10 +21,26 @@ public sealed class ServeOptions
 
     public string? DashboardPassword { get; set; }
 
+    /// <summary>
+    /// Extra Host header names the service answers to, ';'-separated, beside loopback and the addresses it binds (a DNS
+    /// name in front of it, say); "*" turns the check off (only behind a proxy that checks Host itself).
+    /// </summary>
+    public string AllowedHosts { get; set; } = "";
+
+    /// <summary>
+    /// Extra origins whose pages may send state-changing requests, ';'-separated (e.g. https://clip.example.org when a
+    /// TLS proxy serves the dashboard); the service's own origin is always allowed.
+    /// </summary>
+    public string AllowedOrigins { get; set; } = "";
+
     /// <summary>How long a stop (SIGTERM) waits for running jobs to write their checkpoints.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 60;
 
-    public IReadOnlyList<string> UrlList => [.. Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    public IReadOnlyList<string> UrlList => Split(Urls);
+
+    public IReadOnlyList<string> AllowedHostList => Split(AllowedHosts);
+
+    public IReadOnlyList<string> AllowedOriginList => [.. Split(AllowedOrigins).Select(o => o.TrimEnd('/'))];
 
     /// <summary>True when any URL listens beyond the loopback interface ("*", "+", 0.0.0.0, a LAN address, a host name).</summary>
     public bool BeyondLoopback => UrlList.Any(u => !IsLoopback(u));
@@ -34,4 +50,6 @@ public sealed class ServeOptions
     /// <summary>Parses a Kestrel URL; the "any address" hosts "*" and "+" are not valid URI hosts, so they stand in as a name.</summary>
     public static bool TryParse(string url, out Uri uri) =>
         Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out uri!);
+
+    private static string[] Split(string value) => value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

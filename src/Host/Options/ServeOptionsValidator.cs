@@ -22,15 +22,31 @@ public sealed class ServeOptionsValidator : IValidateOptions<ServeOptions>
         }
         if (options.BeyondLoopback)
         {
-            if (string.IsNullOrEmpty(options.ApiKey))
-            {
-                failures.Add($"Serve.ApiKey: required when listening beyond loopback ({options.Urls}); set CLIPHOST_Serve__ApiKey in the environment or user-secrets");
-            }
-            if (string.IsNullOrEmpty(options.DashboardUser) || string.IsNullOrEmpty(options.DashboardPassword))
-            {
-                failures.Add($"Serve.DashboardUser/DashboardPassword: required when listening beyond loopback ({options.Urls}); set CLIPHOST_Serve__DashboardUser and CLIPHOST_Serve__DashboardPassword");
-            }
+            failures.AddRange(CredentialFailures(options, options.Urls));
+        }
+        foreach (var host in options.AllowedHostList.Where(h => h != "*" && Uri.CheckHostName(h.Trim('[', ']')) == UriHostNameType.Unknown))
+        {
+            failures.Add($"Serve.AllowedHosts: '{host}' is not a host name or address");
+        }
+        foreach (var origin in options.AllowedOriginList.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || u.AbsolutePath != "/"))
+        {
+            failures.Add($"Serve.AllowedOrigins: '{origin}' is not an origin like https://clip.example.org");
         }
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>What is missing to listen on <paramref name="where"/>, which reaches beyond loopback.</summary>
+    public static List<string> CredentialFailures(ServeOptions options, string where)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            failures.Add($"Serve.ApiKey: required when listening beyond loopback ({where}); set CLIPHOST_Serve__ApiKey in the environment or user-secrets");
+        }
+        if (string.IsNullOrEmpty(options.DashboardUser) || string.IsNullOrEmpty(options.DashboardPassword))
+        {
+            failures.Add($"Serve.DashboardUser/DashboardPassword: required when listening beyond loopback ({where}); set CLIPHOST_Serve__DashboardUser and CLIPHOST_Serve__DashboardPassword");
+        }
+        return failures;
     }
 }

@@ -1,7 +1,6 @@
 using ClipHost.Host.Jobs;
-using ClipHost.Host.Options;
+using ClipHost.Host.Security;
 using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Service;
 
@@ -31,7 +30,7 @@ public static class ServiceHost
         builder.AddServeSecurity();
         builder.AddClipHostOptions()
             .AddTraining()
-            .AddDataImport()
+            .AddDataImport(installsPackages: false)
             .AddPluginHotReload()
             .AddCommands()
             .AddJobs();
@@ -50,11 +49,13 @@ public static class ServiceHost
 
     private static void Announce(WebApplication app)
     {
-        var serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
+        // What Kestrel really bound, which its own settings may have moved away from Serve:Urls.
+        var bound = app.Services.GetRequiredService<ServeExposure>().Addresses;
         var devices = app.Services.GetRequiredService<DevicePool>().Devices;
-        var first = serve.UrlList[0].TrimEnd('/');
+        var first = bound[0].TrimEnd('/');
+        var urls = string.Join(";", bound);
         var storage = app.Configuration.StorageName();
         var deviceList = string.Join(", ", devices);
-        JobLog.Serving(app.Logger, serve.Urls, first + DashboardExtensions.Path, first + "/api", storage, devices.Count, deviceList);
+        JobLog.Serving(app.Logger, urls, first + DashboardExtensions.Path, first + "/api", storage, devices.Count, deviceList);
     }
 }

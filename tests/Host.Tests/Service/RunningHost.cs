@@ -74,11 +74,12 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits until /api/health answers (or the process exits, which fails the test with its output).</summary>
-    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string> env, string? urls = null, HttpClient? probe = null)
+    /// <paramref name="serveUrls"/> is what `--urls` says when it differs from where the host really listens (Kestrel's own settings).
+    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string> env, string? urls = null, HttpClient? probe = null, string? serveUrls = null)
     {
         var port = FreePort();
         var address = urls ?? $"http://127.0.0.1:{port}";
-        var process = ClipHostProcess.Start(["serve", "--urls", address], env);
+        var process = ClipHostProcess.Start(["serve", "--urls", serveUrls ?? address], env);
         var host = new RunningHost(process, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Split(';')[0]));
         var client = probe ?? host.Client;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

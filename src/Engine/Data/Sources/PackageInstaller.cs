@@ -7,9 +7,11 @@ namespace ClipHost.Engine.Data.Sources;
 
 /// <summary>
 /// Installs the real data sets' packages when they are missing: Debian packages through apt-get, npm packages
-/// through `npm pack` unpacked with System.Formats.Tar into a cache (only the files a source keeps).
+/// through `npm pack` unpacked with System.Formats.Tar into a cache (only the files a source keeps). The service's
+/// installer is made with <c>installs: false</c>: a request must never make it run apt-get or npm (as root, when it
+/// runs as root), so a missing package is a <see cref="PackageMissingException"/> and installing is a setup step.
 /// </summary>
-public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller> logger)
+public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller> logger, bool installs = true)
 {
     private const string CompleteMarker = ".complete";
     private static readonly SemaphoreSlim AptLock = new(1, 1);
@@ -23,6 +25,10 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
         if (Path.Exists(probePath))
         {
             return;
+        }
+        if (!installs)
+        {
+            throw new PackageMissingException($"Debian package {string.Join(' ', packages)} is not installed ({probePath} is missing)");
         }
         await AptLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -67,6 +73,10 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
         if (File.Exists(Path.Combine(target, CompleteMarker)))
         {
             return target;
+        }
+        if (!installs)
+        {
+            throw new PackageMissingException($"npm package {package} is not in {target}");
         }
         var gate = NpmLocks.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
