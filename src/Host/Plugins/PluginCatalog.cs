@@ -5,6 +5,7 @@ using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.IO;
 using ClipHost.Engine.Model;
 using ClipHost.Host.Options;
 using ClipHost.Modules;
@@ -105,7 +106,7 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
     /// consecutive scans (so a copy in progress is not loaded half-written); the first scan loads at once.
     /// </summary>
     /// <returns>Whether the catalog changed.</returns>
-    public bool Refresh(bool requireStable = true)
+    public bool Refresh(bool requireStable = true, CancellationToken cancellationToken = default)
     {
         lock (_refreshGate)
         {
@@ -119,7 +120,7 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
             var changed = false;
             var byName = old.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
             var failedByName = old.Failures.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            var fingerprints = folders.ToDictionary(f => Path.GetFileName(f)!, Fingerprint, StringComparer.Ordinal);
+            var fingerprints = folders.ToDictionary(f => Path.GetFileName(f)!, f => Fingerprint(f, cancellationToken), StringComparer.Ordinal);
 
             // Keep what did not change first, so a new folder cannot take an id from a plugin that was already there.
             var toLoad = new List<string>();
@@ -262,16 +263,25 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
         }
     }
 
-    /// <summary>What identifies a folder's content cheaply: every file's relative path, size and write time.</summary>
-    private static string Fingerprint(string folder)
+    /// <summary>
+    /// What identifies a folder's content cheaply: every file's relative path, size and write time, and every link's
+    /// target. Links are not followed, so a link to an ancestor cannot make the scan loop (and hang the catalog's lock).
+    /// </summary>
+    private static string Fingerprint(string folder, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         try
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var entry in FileWalk.Enumerate(folder, cancellationToken).OrderBy(e => e.RelativePath, StringComparer.Ordinal))
             {
-                var info = new FileInfo(file);
-                text.Append(Path.GetRelativePath(folder, file)).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+                text.Append(entry.RelativePath).Append('|');
+                if (entry.IsLink)
+                {
+                    text.Append("-> ").Append(entry.LinkTarget).Append('\n');
+                    continue;
+                }
+                var info = new FileInfo(entry.FullPath);
+                text.Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
             }
         }
         catch (IOException)

@@ -27,7 +27,7 @@ public sealed class PluginWatcher(PluginCatalog catalog, IOptions<PluginOptions>
                 {
                     await wake.WaitAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catalog.Refresh();
+                catalog.Refresh(cancellationToken: stoppingToken);
             }
             catch (OperationCanceledException)
             {

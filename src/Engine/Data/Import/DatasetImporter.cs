@@ -34,6 +34,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         }
         RemoveStalePartials(options.StoresRoot, name);
 
+        source.UseLimits(options);
         await source.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var decoder = new ImageDecoder(options.Resolution, options.Fit ?? source.DefaultFit, options.MaxPixels, options.MaxFileBytes);
         var splits = new SplitAssigner(options.Seed, options.ValFraction, options.TestFraction);
@@ -68,7 +69,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         {
             candidates = candidates.Take(limit);
         }
-        foreach (var chunk in candidates.Chunk(ChunkSize))
+        foreach (var chunk in CandidateChunks.Of(candidates, ChunkSize, options.MaxBytesInFlight))
         {
             var decoded = new DecodeResult[chunk.Length];
             Parallel.For(0, chunk.Length, parallel, i => decoded[i] = chunk[i] switch

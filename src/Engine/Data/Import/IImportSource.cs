@@ -12,6 +12,14 @@ public interface IImportSource
     /// <summary>How non-square images are made square unless the user says otherwise.</summary>
     ImageFit DefaultFit { get; }
 
+    /// <summary>
+    /// The bounds the import runs under, given before <see cref="PrepareAsync"/>: sources that unpack archives
+    /// honour the size and count limits; the others need nothing from it.
+    /// </summary>
+    void UseLimits(ImportOptions options)
+    {
+    }
+
     /// <summary>Installs or checks what the source needs (packages, files) before any decoding.</summary>
     Task PrepareAsync(CancellationToken cancellationToken);
 

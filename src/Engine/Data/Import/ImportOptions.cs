@@ -30,8 +30,21 @@ public sealed record ImportOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxPixels { get; init; } = 50_000_000;
 
+    /// <summary>An image file or tar member larger than this is skipped unread (a tar member by its declared size).</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; init; } = 100L << 20;
+
+    /// <summary>A tar shard with more members than this is cut off there, keeping the samples before; bounds the work of a shard of empty members.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxShardMembers { get; init; } = 1_000_000;
+
+    /// <summary>A tar shard whose members inflate to more than this is cut off there, keeping the samples before; bounds the time a gzip bomb costs.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxShardBytes { get; init; } = 16L << 30;
+
+    /// <summary>Encoded image bytes held between reading and decoding (tar members wait in memory for their chunk).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBytesInFlight { get; init; } = 256L << 20;
 
     /// <summary>Captions longer than this are cut (CLIP reads only the first few dozen tokens anyway).</summary>
     [Range(1, 100_000)]

@@ -1,3 +1,4 @@
+using System.Text;
 using ClipHost.Engine.Data.Import;
 using Microsoft.VisualBasic.FileIO;
 
@@ -6,10 +7,15 @@ namespace ClipHost.Engine.Data.Sources;
 /// <summary>
 /// A CSV or TSV manifest with image-path and caption columns (OpenCLIP's --csv-img-key / --csv-caption-key),
 /// parsed with the BCL's TextFieldParser. Relative paths resolve against the manifest's folder; other columns
-/// become metadata, and an optional label column becomes the "label" label set.
+/// become metadata, and an optional label column becomes the "label" label set. The manifest must be UTF-8 (or
+/// carry a UTF-16 byte-order mark): anything else is refused before any work, naming the line and byte. A quote
+/// that never closes is reported on the line where it opened, that row skipped, and reading resumes on the next
+/// line, so one stray quote cannot swallow the rest of the file.
 /// </summary>
 public sealed class CsvManifestSource(string manifest, string imageColumn, string captionColumn, string? labelColumn, char? delimiter) : IImportSource
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public string Id => "csv";
 
     public string DefaultName => Path.GetFileNameWithoutExtension(manifest);
@@ -26,7 +32,8 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
         {
             throw new FileNotFoundException($"manifest {manifest} does not exist", manifest);
         }
-        using var parser = Open();
+        Utf8Check.Require(manifest, cancellationToken);
+        using var parser = Open(skipLines: 0);
         var header = parser.ReadFields() ?? throw new InvalidDataException($"{manifest} is empty: expected a header row");
         foreach (var column in new[] { imageColumn, captionColumn, labelColumn }.OfType<string>())
         {
@@ -38,6 +45,7 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
         var rows = 0;
         while (!parser.EndOfData)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             parser.ReadLine();
             rows++;
         }
@@ -48,60 +56,92 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
     public IEnumerable<ImportCandidate> Enumerate(CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(manifest))!;
-        using var parser = Open();
-        var header = parser.ReadFields()!;
-        var (img, cap, lab) = (Array.IndexOf(header, imageColumn), Array.IndexOf(header, captionColumn), labelColumn is null ? -1 : Array.IndexOf(header, labelColumn));
-        while (!parser.EndOfData)
+        var file = Path.GetFileName(manifest);
+        var parser = Open(skipLines: 0);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = parser.LineNumber;
-            string[]? fields;
-            try
+            var header = parser.ReadFields()!;
+            var (img, cap, lab) = (Array.IndexOf(header, imageColumn), Array.IndexOf(header, captionColumn), labelColumn is null ? -1 : Array.IndexOf(header, labelColumn));
+            while (!parser.EndOfData)
             {
-                fields = parser.ReadFields();
-            }
-            catch (MalformedLineException e)
-            {
-                fields = null;
-                line = e.LineNumber;
-            }
-            var key = $"{Path.GetFileName(manifest)}:{line}";
-            if (fields is null || fields.Length != header.Length)
-            {
-                yield return ImportCandidate.Failed(key, $"malformed row: expected {header.Length} fields");
-                continue;
-            }
-            var path = fields[img].Trim();
-            if (path.Length == 0)
-            {
-                yield return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
-                continue;
-            }
-            var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
-            if (!File.Exists(full))
-            {
-                yield return ImportCandidate.Failed($"{key} ({path})", $"file does not exist: {full}");
-                continue;
-            }
-            var meta = new Dictionary<string, string>();
-            for (var i = 0; i < header.Length; i++)
-            {
-                if (i != img && i != cap && i != lab)
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = parser.LineNumber;
+                string[]? fields;
+                string? failure = null;
+                try
                 {
-                    meta[header[i]] = fields[i];
+                    fields = parser.ReadFields();
                 }
+                catch (MalformedLineException e)
+                {
+                    fields = null;
+                    line = e.LineNumber;
+                    // A quote that never closes makes the parser read to the end of the file; start again after its line.
+                    if (parser.EndOfData)
+                    {
+                        var resumed = Open(skipLines: line);
+                        if (resumed.EndOfData)
+                        {
+                            resumed.Dispose();
+                        }
+                        else
+                        {
+                            parser.Dispose();
+                            parser = resumed;
+                            failure = $"unterminated quote: the quoted field opened on line {line} never closes; the row is skipped and reading resumes on line {line + 1}";
+                        }
+                    }
+                }
+                var key = $"{file}:{line}";
+                if (fields is null || fields.Length != header.Length)
+                {
+                    yield return ImportCandidate.Failed(key, failure ?? $"malformed row: expected {header.Length} fields{(fields is null ? string.Empty : $", found {fields.Length}")}");
+                    continue;
+                }
+                var path = fields[img].Trim();
+                if (path.Length == 0)
+                {
+                    yield return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
+                    continue;
+                }
+                var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+                if (!File.Exists(full))
+                {
+                    yield return ImportCandidate.Failed($"{key} ({path})", $"file does not exist: {full}");
+                    continue;
+                }
+                var meta = new Dictionary<string, string>();
+                for (var i = 0; i < header.Length; i++)
+                {
+                    if (i != img && i != cap && i != lab)
+                    {
+                        meta[header[i]] = fields[i];
+                    }
+                }
+                meta["path"] = path;
+                var labels = lab >= 0 && fields[lab].Trim().Length > 0 ? new Dictionary<string, string> { ["label"] = fields[lab].Trim() } : null;
+                yield return new ImportCandidate(key, new ImageInput.File(full), [fields[cap]], Group: full, Labels: labels, Meta: meta);
             }
-            meta["path"] = path;
-            var labels = lab >= 0 && fields[lab].Trim().Length > 0 ? new Dictionary<string, string> { ["label"] = fields[lab].Trim() } : null;
-            yield return new ImportCandidate(key, new ImageInput.File(full), [fields[cap]], Group: full, Labels: labels, Meta: meta);
+        }
+        finally
+        {
+            parser.Dispose();
         }
     }
 
-    private TextFieldParser Open() => new(manifest)
+    /// <summary>A parser over the manifest, strict about UTF-8, positioned after its first <paramref name="skipLines"/> physical lines.</summary>
+    private TextFieldParser Open(long skipLines)
     {
-        TextFieldType = FieldType.Delimited,
-        Delimiters = [Delimiter.ToString()],
-        HasFieldsEnclosedInQuotes = true,
-        TrimWhiteSpace = false,
-    };
+        var parser = new TextFieldParser(new StreamReader(manifest, StrictUtf8, detectEncodingFromByteOrderMarks: true))
+        {
+            TextFieldType = FieldType.Delimited,
+            Delimiters = [Delimiter.ToString()],
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false,
+        };
+        for (var i = 0; i < skipLines && parser.ReadLine() is not null; i++)
+        {
+        }
+        return parser;
+    }
 }

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.IO;
 
 namespace ClipHost.Engine.Data.Sources;
 
@@ -29,8 +30,10 @@ public sealed class OpenClipArtSource(PackageInstaller installer, string root = 
             await installer.EnsureAptAsync(["openclipart-png"], PngRoot, cancellationToken).ConfigureAwait(false);
             await installer.EnsureAptAsync(["openclipart-svg"], Path.Combine(root, "svg"), cancellationToken).ConfigureAwait(false);
         }
-        _files = Directory.EnumerateFiles(PngRoot, "*.png", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(PngRoot, f))
+        // The package links some drawings to others (file links, kept as before); a directory link is never entered.
+        _files = FileWalk.Enumerate(PngRoot, cancellationToken)
+            .Where(e => !e.IsDirectory && e.FullPath.EndsWith(".png", StringComparison.Ordinal))
+            .Select(e => e.RelativePath)
             .Order(StringComparer.Ordinal)
             .ToList();
     }

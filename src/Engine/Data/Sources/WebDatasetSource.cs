@@ -11,10 +11,21 @@ namespace ClipHost.Engine.Data.Sources;
 /// adjacent in the tar. A path is one shard or a folder of shards (*.tar, *.tar.gz, *.tgz), read in name order
 /// with System.Formats.Tar. A member set without an image or without a caption is skipped and named; a shard
 /// that breaks off mid-way keeps the samples read before the break and is reported.
+/// Hostile shards are read in bounded memory and time: members are streamed, a member over
+/// <see cref="ImportOptions.MaxFileBytes"/> is skipped by its declared size and passed over unread (the reader
+/// never holds more than the declared size, so neither a lying header nor a gzip bomb can exceed it), and a shard
+/// is cut off after <see cref="ImportOptions.MaxShardMembers"/> members or <see cref="ImportOptions.MaxShardBytes"/>
+/// inflated bytes, keeping what came before. The token is checked while passing over a member too.
 /// </summary>
 public sealed class WebDatasetSource(string path) : IImportSource
 {
+    /// <summary>Captions and JSON sidecars beyond this are not metadata; they are skipped rather than held.</summary>
+    public const int MaxTextMemberBytes = 1 << 20;
+
+    private const int SkipBufferBytes = 1 << 16;
+
     private List<string> _shards = [];
+    private ImportOptions _limits = new() { StoresRoot = "." };
 
     public string Id => "webdataset";
 
@@ -24,6 +35,8 @@ public sealed class WebDatasetSource(string path) : IImportSource
 
     public int? CountHint => null;
 
+    public void UseLimits(ImportOptions options) => _limits = options;
+
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
         if (File.Exists(path))
@@ -32,10 +45,17 @@ public sealed class WebDatasetSource(string path) : IImportSource
         }
         else if (Directory.Exists(path))
         {
-            _shards = Directory.EnumerateFiles(path)
-                .Where(f => f.EndsWith(".tar", StringComparison.Ordinal) || f.EndsWith(".tar.gz", StringComparison.Ordinal) || f.EndsWith(".tgz", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            // One level only, so no walk to loop; two names for one shard (a link) would import it twice.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            _shards = [];
+            foreach (var shard in Directory.EnumerateFiles(path).Where(IsShard).Order(StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (seen.Add(RealPath(shard)))
+                {
+                    _shards.Add(shard);
+                }
+            }
             if (_shards.Count == 0)
             {
                 throw new FileNotFoundException($"no .tar shards in {path}");
@@ -59,49 +79,69 @@ public sealed class WebDatasetSource(string path) : IImportSource
         }
     }
 
-    private static IEnumerable<ImportCandidate> ReadShard(string shard, CancellationToken cancellationToken)
+    private static bool IsShard(string file) =>
+        file.EndsWith(".tar", StringComparison.Ordinal) || file.EndsWith(".tar.gz", StringComparison.Ordinal) || file.EndsWith(".tgz", StringComparison.Ordinal);
+
+    private static string RealPath(string file) =>
+        Path.GetFullPath(File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? file);
+
+    private IEnumerable<ImportCandidate> ReadShard(string shard, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(shard);
         using var file = File.OpenRead(shard);
         using Stream stream = shard.EndsWith(".tar", StringComparison.Ordinal) ? file : new GZipStream(file, CompressionMode.Decompress);
         using var tar = new TarReader(stream);
-        string? key = null;
-        var members = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var sample = new MemberSet();
+        var (count, inflated) = (0, 0L);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (entry, error) = Next(tar);
+            if (entry is not null && ++count > _limits.MaxShardMembers)
+            {
+                error = $"more than {_limits.MaxShardMembers} members (import.maxShardMembers); the rest of the shard was not read";
+            }
+            else if (entry is not null && inflated + entry.Length > _limits.MaxShardBytes)
+            {
+                error = $"inflates to more than {inflated + entry.Length} bytes, over the {_limits.MaxShardBytes}-byte limit (import.maxShardBytes); the rest of the shard was not read";
+            }
             if (error is not null)
             {
-                if (key is not null)
+                if (sample.Key is not null)
                 {
-                    yield return Assemble(name, key, members);
+                    yield return Assemble(name, sample);
                 }
-                yield return ImportCandidate.Failed($"{name} (after {key ?? "start"})", $"tar shard is damaged: {error}");
+                var where = entry is null ? $"{name} (after {sample.Key ?? "start"})" : name;
+                yield return ImportCandidate.Failed(where, entry is null ? $"tar shard is damaged: {error}" : error);
                 yield break;
             }
             if (entry is null)
             {
                 break;
             }
+            inflated += entry.Length;
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
             {
                 continue;
             }
             var (memberKey, extension) = SplitKey(entry.Name);
-            if (key is not null && memberKey != key)
+            if (sample.Key is not null && memberKey != sample.Key)
             {
-                yield return Assemble(name, key, members);
-                members.Clear();
+                yield return Assemble(name, sample);
+                sample = new MemberSet();
             }
-            key = memberKey;
-            using var buffer = new MemoryStream();
-            entry.DataStream.CopyTo(buffer);
-            members[extension] = buffer.ToArray();
+            sample.Key = memberKey;
+            var readError = ReadMember(entry, extension, sample, cancellationToken);
+            if (readError is not null)
+            {
+                yield return Assemble(name, sample);
+                yield return ImportCandidate.Failed($"{name} (in {entry.Name})", $"tar shard is damaged: {readError}");
+                yield break;
+            }
         }
-        if (key is not null)
+        if (sample.Key is not null)
         {
-            yield return Assemble(name, key, members);
+            yield return Assemble(name, sample);
         }
     }
 
@@ -117,6 +157,57 @@ public sealed class WebDatasetSource(string path) : IImportSource
         }
     }
 
+    /// <summary>
+    /// Keeps the member if the sample needs it and it is within its limit, else reads past it in small pieces
+    /// (so a cancellation is seen inside a huge member). Returns why the shard broke off, if it did.
+    /// </summary>
+    private string? ReadMember(TarEntry entry, string extension, MemberSet sample, CancellationToken cancellationToken)
+    {
+        var data = entry.DataStream!;
+        var isImage = ImageFiles.IsImage("x." + extension);
+        var isText = extension is "txt" or "json";
+        var limit = isText ? MaxTextMemberBytes : _limits.MaxFileBytes;
+        try
+        {
+            if ((isImage && sample.Image is not null) || (!isImage && !isText))
+            {
+                Skip(data, cancellationToken);
+                return null;
+            }
+            if (entry.Length > limit)
+            {
+                sample.Oversized ??= $"member {Path.GetFileName(entry.Name)} is {entry.Length} bytes, over the {limit}-byte limit{(isText ? string.Empty : " (import.maxFileBytes)")}; skipped unread";
+                Skip(data, cancellationToken);
+                return null;
+            }
+            // The declared length bounds the buffer and the stream alike: nothing beyond it is ever read.
+            var bytes = new byte[entry.Length];
+            data.ReadExactly(bytes);
+            if (isImage)
+            {
+                sample.Image = bytes;
+            }
+            else
+            {
+                sample.Text[extension] = bytes;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static void Skip(Stream data, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[SkipBufferBytes];
+        while (data.Read(buffer) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     /// <summary>WebDataset's rule: the key is the member path up to the first dot of its file name.</summary>
     private static (string Key, string Extension) SplitKey(string member)
     {
@@ -125,18 +216,21 @@ public sealed class WebDatasetSource(string path) : IImportSource
         return dot < 0 ? (member, string.Empty) : (member[..dot], member[(dot + 1)..].ToLowerInvariant());
     }
 
-    private static ImportCandidate Assemble(string shard, string key, Dictionary<string, byte[]> members)
+    private static ImportCandidate Assemble(string shard, MemberSet members)
     {
-        var id = $"{shard}:{key}";
-        var image = members.FirstOrDefault(m => ImageFiles.IsImage("x." + m.Key)).Value;
-        var meta = new Dictionary<string, string> { ["shard"] = shard, ["key"] = key };
+        var id = $"{shard}:{members.Key}";
+        var meta = new Dictionary<string, string> { ["shard"] = shard, ["key"] = members.Key! };
         string? jsonCaption = null;
-        if (members.TryGetValue("json", out var json))
+        if (members.Text.TryGetValue("json", out var json))
         {
             jsonCaption = ReadJson(json, meta);
         }
-        var caption = members.TryGetValue("txt", out var txt) ? Encoding.UTF8.GetString(txt) : jsonCaption;
-        if (image is null)
+        var caption = members.Text.TryGetValue("txt", out var txt) ? Encoding.UTF8.GetString(txt) : jsonCaption;
+        if (members.Oversized is { } oversized)
+        {
+            return ImportCandidate.Failed(id, oversized);
+        }
+        if (members.Image is null)
         {
             return ImportCandidate.Failed(id, caption is null ? "no image and no caption" : "caption but no image (expected key.jpg, .png or .webp)");
         }
@@ -144,7 +238,7 @@ public sealed class WebDatasetSource(string path) : IImportSource
         {
             return ImportCandidate.Failed(id, "image but no caption (expected key.txt)");
         }
-        return new ImportCandidate(id, new ImageInput.Encoded(image), [caption], Meta: meta);
+        return new ImportCandidate(id, new ImageInput.Encoded(members.Image), [caption], Meta: meta);
     }
 
     /// <summary>Copies the JSON's top-level scalars into metadata; returns its "caption" field if it has one.</summary>
@@ -177,5 +271,14 @@ public sealed class WebDatasetSource(string path) : IImportSource
             meta["jsonError"] = "key.json is not valid JSON";
             return null;
         }
+    }
+
+    /// <summary>The members of one sample that are kept: at most one image and the caption and JSON sidecars.</summary>
+    private sealed class MemberSet
+    {
+        public string? Key { get; set; }
+        public byte[]? Image { get; set; }
+        public Dictionary<string, byte[]> Text { get; } = new(StringComparer.Ordinal);
+        public string? Oversized { get; set; }
     }
 }
