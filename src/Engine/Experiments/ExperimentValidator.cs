@@ -72,9 +72,11 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         {
             errors.AddRange(ComponentOptions.Validate(c.Training.Budget, "training.budget"));
         }
-        if (errors.Count == 0 && NameSuffixLength > 0 && Identifier.Problem(c.Name, Identifier.MaxLength - NameSuffixLength) is { } tooLong)
+        if (NameSuffixLength > 0 && Identifier.Problem(c.Name, Identifier.MaxLength - NameSuffixLength) is { } problem)
         {
-            errors.Add(new OptionError("name", $"'{Identifier.Shorten(c.Name)}' {tooLong}: the run id adds a {NameSuffixLength}-character timestamp to the name and is held to {Identifier.MaxLength}"));
+            // One error naming the limit that applies here, not the general one the suffix would then break.
+            errors.RemoveAll(e => e.Field == "name");
+            errors.Add(new OptionError("name", $"'{Identifier.Shorten(c.Name)}' {problem}; {Identifier.Rule}, and a run id adds a {NameSuffixLength}-character timestamp to the name, so it is at most {Identifier.MaxLength - NameSuffixLength} here"));
         }
         if (errors.Count > 0)
         {

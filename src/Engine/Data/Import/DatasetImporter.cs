@@ -146,7 +146,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
     /// <summary>
     /// A killed import leaves a hidden partial directory; the next import of that name clears it. Only that name's:
     /// "foo"'s pattern would also match the partial of a running import of "foo-bar", so the rest must be the writer's
-    /// 32-digit suffix. A link in its place is removed, never followed.
+    /// suffix alone (a GUID's hex digits, no '-'). A link in its place is removed, never followed.
     /// </summary>
     private void RemoveStalePartials(string root, string name)
     {
@@ -158,7 +158,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         foreach (var dir in Directory.EnumerateDirectories(root, prefix + "*"))
         {
             var suffix = Path.GetFileName(dir)[prefix.Length..];
-            if (suffix.Length != 32 || !suffix.All(char.IsAsciiHexDigitLower))
+            if (suffix.Length == 0 || suffix.Contains('-', StringComparison.Ordinal))
             {
                 continue;
             }
