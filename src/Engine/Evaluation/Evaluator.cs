@@ -3,6 +3,7 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using ClipHost.Engine.Training;
@@ -39,13 +40,14 @@ public sealed class Evaluator(IComponentRegistry registry)
         foreach (var evaluation in evaluations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var store = ClipStore.Open(Path.Combine(storesRoot, evaluation.Store));
+            // `eval --config` reaches here without the experiment validator: the store is a name, never a path.
+            using var store = ClipStore.Open(RootedPath.Child(storesRoot, evaluation.Store, "evaluations.store"));
             var ids = Subset(evaluation.Samples.Select(store), evaluation.Limit);
             var result = evaluation.Task == "zeroshot_retrieval"
                 ? RunRetrieval(encoder, store, ids)
                 : RunZeroShot(encoder, store, ids, evaluation);
             result = result with { Dataset = evaluation.Name, Model = modelName, Pretrained = checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
-            File.WriteAllText(Path.Combine(outputDirectory, $"{evaluation.Name}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
+            File.WriteAllText(Path.Combine(outputDirectory, $"{Identifier.Require(evaluation.Name, "evaluations.name")}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
             results.Add(result);
         }
         return results;

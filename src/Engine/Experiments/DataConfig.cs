@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>The training data: a store, the samples to train on, and how a caption is drawn per sample.</summary>
 public sealed record DataConfig
 {
+    /// <summary>A store's name under the stores root; never a path.</summary>
     [Required]
+    [Identifier]
     public string Store { get; init; } = string.Empty;
 
     /// <summary>Defaults to the train split; held-out values (a vendor style) go in Except.</summary>
@@ -17,6 +20,7 @@ public sealed record DataConfig
     public string Captions { get; init; } = "random";
 
     /// <summary>A subset made earlier (POST /api/filters) by name under the data root's subsets/; the run trains on its ids within <see cref="Train"/>.</summary>
+    [Identifier]
     public string? Subset { get; init; }
 
     /// <summary>

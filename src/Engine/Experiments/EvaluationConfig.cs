@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;
 
@@ -7,14 +8,16 @@ public sealed record EvaluationConfig : IValidatableObject
 {
     /// <summary>Names the result file and the dataset in it, e.g. "emoji-google".</summary>
     [Required]
-    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]*$", ErrorMessage = "letters, digits, '.', '_' and '-' only")]
+    [Identifier]
     public string Name { get; init; } = string.Empty;
 
     /// <summary>"zeroshot_classification" or "zeroshot_retrieval" (CLIP_benchmark's task names).</summary>
     [RegularExpression("^(zeroshot_classification|zeroshot_retrieval)$", ErrorMessage = "must be zeroshot_classification or zeroshot_retrieval")]
     public string Task { get; init; } = "zeroshot_classification";
 
+    /// <summary>A store's name under the stores root; never a path.</summary>
     [Required]
+    [Identifier]
     public string Store { get; init; } = string.Empty;
 
     public SampleSelection Samples { get; init; } = new();

@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>One experiment: data, model, strategy, training and evaluations; the JSON behind `clip-host train --config`.</summary>
 public sealed record ExperimentConfig
 {
+    /// <summary>Names the run folder (the service appends a timestamp to make the run id).</summary>
     [Required]
-    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]*$", ErrorMessage = "letters, digits, '.', '_' and '-' only")]
+    [Identifier]
     public string Name { get; init; } = string.Empty;
 
     [Required]

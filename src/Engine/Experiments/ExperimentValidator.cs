@@ -4,14 +4,16 @@ using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Training;
 
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>
-/// Checks an experiment before any work: every section's own rules, then that its stores, label sets,
-/// architecture and strategy exist and accept their options, and that its data subset and filters (with their
-/// teachers) exist. Every error names its config field.
+/// Checks an experiment before any work: every section's own rules (names that become paths are identifiers), then
+/// that its stores, label sets, architecture and strategy exist and accept their options, that its data subset and
+/// filters (with their teachers, inside the runs root) exist, and that a batch fits the training set. Every error
+/// names its config field.
 /// </summary>
 /// <param name="registry">The loaded plugins.</param>
 /// <param name="storesRoot">Where stores live.</param>
@@ -26,6 +28,12 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
     };
 
     public static JsonSerializerOptions SerializerOptions => Json;
+
+    /// <summary>
+    /// Characters the caller appends to the name to make the run folder's name (the service's timestamp suffix), so the
+    /// name is held to what is left of <see cref="Identifier.MaxLength"/>.
+    /// </summary>
+    public int NameSuffixLength { get; init; }
 
     /// <summary>Reads a config file; JSON and type errors come back as field errors, not exceptions.</summary>
     public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path) =>
@@ -64,13 +72,28 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         {
             errors.AddRange(ComponentOptions.Validate(c.Training.Budget, "training.budget"));
         }
+        if (NameSuffixLength > 0 && Identifier.Problem(c.Name, Identifier.MaxLength - NameSuffixLength) is { } problem)
+        {
+            // One error naming the limit that applies here, not the general one the suffix would then break.
+            errors.RemoveAll(e => e.Field == "name");
+            errors.Add(new OptionError("name", $"'{Identifier.Shorten(c.Name)}' {problem}; {Identifier.Rule}, and a run id adds a {NameSuffixLength}-character timestamp to the name, so it is at most {Identifier.MaxLength - NameSuffixLength} here"));
+        }
         if (errors.Count > 0)
         {
             return errors;
         }
 
-        ValidateStore(c.Data.Store, "data.store", c.Data.Train, "data.train", null, errors);
-        ValidateSubset(c.Data, errors);
+        var selected = ValidateStore(c.Data.Store, "data.store", c.Data.Train, "data.train", null, errors);
+        var subset = ValidateSubset(c.Data, errors);
+        if (selected is not null && c.Data.Filters.Count == 0 && (c.Data.Subset is null || subset is not null))
+        {
+            // Without filters the training set is known now; with them, the trainer checks right after filtering.
+            var size = subset is null ? selected.Length : selected.Count(subset.Contains);
+            if (BatchTooLarge(c.Training.BatchSize, size, c.Data.Subset is null ? "data.train selects" : $"data.train selects within subset '{c.Data.Subset}'") is { } batch)
+            {
+                errors.Add(batch);
+            }
+        }
         errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, runsRoot, "data.filters"));
         var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
         EncoderCapabilities? capabilities = null;
@@ -119,48 +142,60 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         return errors;
     }
 
-    private void ValidateSubset(DataConfig data, List<OptionError> errors)
+    /// <summary>The refusal of a batch larger than the training set: every step would repeat pairs within one batch.</summary>
+    public static OptionError? BatchTooLarge(int batchSize, int trainingPairs, string what) =>
+        batchSize <= trainingPairs ? null : new OptionError("training.batchSize", $"{batchSize} is larger than the training set: {what} {trainingPairs} pairs; use a batch of at most {trainingPairs}");
+
+    /// <summary>The subset's ids when data.subset names a usable one (null when none is named or it was refused).</summary>
+    private HashSet<int>? ValidateSubset(DataConfig data, List<OptionError> errors)
     {
         if (data.Subset is null)
         {
-            return;
+            return null;
         }
         var root = subsetsRoot ?? TrainRunOptions.BesideStores(storesRoot, "subsets");
-        var subset = data.Subset.IndexOfAny(['/', '\\']) < 0 && data.Subset is not "." and not ".." ? SubsetFiles.Read(Path.Combine(root, data.Subset)) : null;
+        var subset = SubsetFiles.Read(RootedPath.Child(root, data.Subset, "data.subset"));
         if (subset is null)
         {
             errors.Add(new OptionError("data.subset", $"no subset '{data.Subset}' under {root}; make one with POST /api/filters"));
-            return;
+            return null;
         }
         if (subset.Store != data.Store)
         {
             errors.Add(new OptionError("data.subset", $"subset '{data.Subset}' is over store '{subset.Store}', not data.store '{data.Store}'"));
-            return;
+            return null;
         }
-        var manifest = Path.Combine(storesRoot, data.Store, StoreFiles.Manifest);
+        var manifest = Path.Combine(RootedPath.Child(storesRoot, data.Store, "data.store"), StoreFiles.Manifest);
         if (File.Exists(manifest) && JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { } m && m.ContentHash != subset.StoreContentHash)
         {
             // Ids index the store as it was; after a re-import they would silently name other pairs.
             errors.Add(new OptionError("data.subset", $"subset '{data.Subset}' was made from another version of store '{data.Store}' (content hash {subset.StoreContentHash[..12]}, now {m.ContentHash[..12]}); filter again"));
+            return null;
         }
+        return [.. subset.Ids];
     }
 
-    private void ValidateStore(string name, string field, SampleSelection selection, string selectionField, string? labels, List<OptionError> errors)
+    /// <summary>The ids the selection picks from the store, or null when the store or the selection was refused.</summary>
+    private int[]? ValidateStore(string name, string field, SampleSelection selection, string selectionField, string? labels, List<OptionError> errors)
     {
-        var path = Path.Combine(storesRoot, name);
+        // The name was held to the identifier rule with its section, so it is a folder directly under the stores root.
+        var path = RootedPath.Child(storesRoot, name, field);
         if (!File.Exists(Path.Combine(path, StoreFiles.Manifest)))
         {
             errors.Add(new OptionError(field, $"no store '{name}' under {storesRoot}; import it first (clip-host data import)"));
-            return;
+            return null;
         }
         using var store = ClipStore.Open(path);
         if (labels is not null && !store.Manifest.LabelSets.ContainsKey(labels))
         {
             errors.Add(new OptionError(field.Replace(".store", ".labels", StringComparison.Ordinal), $"store '{name}' has no label set '{labels}'; it has {string.Join(", ", store.Manifest.LabelSets.Keys)}"));
         }
-        if (selection.Select(store).Length == 0)
+        var selected = selection.Select(store);
+        if (selected.Length == 0)
         {
             errors.Add(new OptionError(selectionField, $"selects no samples of store '{name}' ({selection.Describe()})"));
+            return null;
         }
+        return selected;
     }
 }

@@ -28,9 +28,9 @@ public static class FilterStepsValidator
             if (optionErrors.Count == 0 && runsRoot is not null
                 && step.Options is { ValueKind: JsonValueKind.Object } options
                 && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
-                && TeacherLocator.Find(teacher.GetString()!, runsRoot) is null)
+                && TeacherLocator.Locate(teacher.GetString()!, runsRoot).Problem is { } problem)
             {
-                errors.Add(new OptionError($"{at}.options.teacher", $"no run or checkpoint '{teacher.GetString()}' under {runsRoot}"));
+                errors.Add(new OptionError($"{at}.options.teacher", problem));
             }
         }
         return errors;

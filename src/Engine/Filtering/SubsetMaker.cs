@@ -1,6 +1,7 @@
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
 
@@ -16,7 +17,8 @@ public static class SubsetMaker
 
     public static SubsetRecord Make(Roots roots, string storeName, string subsetName, IReadOnlyList<FilterStep> filters, long seed, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
     {
-        using var store = ClipStore.Open(Path.Combine(roots.Stores, storeName));
+        using var store = ClipStore.Open(RootedPath.Child(roots.Stores, storeName, "store"));
+        var dir = RootedPath.Child(roots.Subsets, subsetName, "subset");
         // Teachers load lazily, once per filtering, behind the score cache: a second cut of the same store scores nothing.
         using var teachers = new TeacherPool(roots.Runs, new ScoreCache(roots.Scores), registry, device);
         var context = new FilterContext(seed, logger, teachers.Resolve, NoServices.Instance);
@@ -24,7 +26,6 @@ public static class SubsetMaker
         var steps = FilterPipeline.Run(store, all, filters, registry, context, cancellationToken);
         var record = new SubsetRecord(subsetName, storeName, store.ContentHash, seed, store.Count, "every sample",
             steps.Count == 0 ? all : steps[^1].Result.Kept, [.. steps.Select(s => s.Lineage)], DateTimeOffset.UtcNow);
-        var dir = Path.Combine(roots.Subsets, subsetName);
         Directory.CreateDirectory(dir);
         SubsetFiles.Write(dir, record, steps);
         return record;

@@ -16,8 +16,8 @@ public sealed class TeacherPool(string runsRoot, ScoreCache cache, IComponentReg
     /// <summary>The scorer for a teacher (a run id or a run/checkpoint path); refuses one that names no checkpoint.</summary>
     public IPairScorer Resolve(string teacher)
     {
-        var checkpoint = TeacherLocator.Find(teacher, runsRoot)
-            ?? throw new OptionsValidationFailedException([new OptionError("teacher", $"no run or checkpoint '{teacher}' under {runsRoot}")]);
+        var (found, problem) = TeacherLocator.Locate(teacher, runsRoot);
+        var checkpoint = found ?? throw new OptionsValidationFailedException([new OptionError("teacher", problem!)]);
         if (!_loaded.TryGetValue(checkpoint, out var scorer))
         {
             var model = new CheckpointPairScorer(checkpoint, registry, device);

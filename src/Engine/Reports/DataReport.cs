@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Reports;
 
@@ -39,7 +40,8 @@ public static class DataReport
         }
         var subset = SubsetFiles.Read(folder)
             ?? throw new FileNotFoundException($"{folder} holds no {SubsetFiles.Record}: it is not a subset folder", Path.Combine(folder, SubsetFiles.Record));
-        var storePath = Path.Combine(Path.GetFullPath(storesRoot), subset.Store);
+        // subset.json is a file on disk, not trusted to name a path: its store is a name under the stores root.
+        var storePath = RootedPath.Child(storesRoot, subset.Store, "store");
         if (!File.Exists(Path.Combine(storePath, StoreFiles.Manifest)))
         {
             throw new DirectoryNotFoundException($"subset '{subset.Name}' was made from store '{subset.Store}', which is not at {storePath} (deleted, renamed, or another data root?)");

@@ -10,6 +10,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using Microsoft.Extensions.Logging;
@@ -33,13 +34,13 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
     public TrainResult Train(ExperimentConfig config, TrainRunOptions run, IProgress<TrainProgress>? progress, CancellationToken cancellationToken)
     {
         // A run that already chose its filtered subset does not need its teachers again (they may be gone by now).
-        var chosen = !run.Fresh && File.Exists(Path.Combine(run.RunsRoot, config.Name, TrainingSet.Folder, SubsetFiles.Record));
+        var runDir = RootedPath.Child(run.RunsRoot, config.Name, "name");
+        var chosen = !run.Fresh && File.Exists(Path.Combine(runDir, TrainingSet.Folder, SubsetFiles.Record));
         var errors = new ExperimentValidator(registry, run.StoresRoot, chosen ? null : run.RunsRoot, run.SubsetsFolder).Validate(config);
         if (errors.Count > 0)
         {
             throw new OptionsValidationFailedException(errors);
         }
-        var runDir = Path.Combine(run.RunsRoot, config.Name);
         if (run.Fresh && Directory.Exists(runDir))
         {
             Directory.Delete(runDir, recursive: true);
@@ -55,9 +56,13 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         Directory.CreateDirectory(runDir);
         File.WriteAllText(Path.Combine(runDir, "config.json"), JsonSerializer.Serialize(config, ExperimentValidator.SerializerOptions));
 
-        using var store = ClipStore.Open(Path.Combine(run.StoresRoot, config.Data.Store));
+        using var store = ClipStore.Open(RootedPath.Child(run.StoresRoot, config.Data.Store, "data.store"));
         var trainIds = TrainingSet.Resolve(config, store, run, registry, runDir, resumeFrom is not null, logger, cancellationToken);
         var t = config.Training;
+        if (ExperimentValidator.BatchTooLarge(t.BatchSize, trainIds.Length, $"{(config.Data.Filters.Count > 0 ? "data.filters keep" : "data.train selects")}") is { } tooLarge)
+        {
+            throw new OptionsValidationFailedException([tooLarge]);
+        }
         var totalSamples = t.Budget.SamplesFor(trainIds.Length);
         var totalSteps = (long)Math.Ceiling((double)totalSamples / t.BatchSize);
         var tokenizer = resumeFrom is null

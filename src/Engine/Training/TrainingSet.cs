@@ -4,6 +4,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Engine.Training;
@@ -41,7 +42,7 @@ public static class TrainingSet
         var inherited = new List<(string Folder, int Index, string Id)>();
         if (data.Subset is not null)
         {
-            var parentFolder = Path.Combine(run.SubsetsFolder, data.Subset);
+            var parentFolder = RootedPath.Child(run.SubsetsFolder, data.Subset, "data.subset");
             var parent = SubsetFiles.Read(parentFolder)
                 ?? throw new OptionsValidationFailedException([new OptionError("data.subset", $"no subset '{data.Subset}' in {parentFolder}")]);
             var kept = parent.Ids.ToHashSet();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Api;
 using ClipHost.Host.Commands;
 using ClipHost.Host.Jobs;
@@ -29,8 +30,8 @@ public static class FiltersApi
         });
         app.MapGet("/api/subsets/{name}", (string name, IOptions<DataOptions> data) =>
         {
-            var path = Path.Combine(data.Value.SubsetsRoot, name, "subset.json");
-            return RunStore.IsSafeId(name) && File.Exists(path)
+            var path = Identifier.IsValid(name) ? Path.Combine(data.Value.SubsetsRoot, name, "subset.json") : null;
+            return path is not null && File.Exists(path)
                 ? Results.Text(File.ReadAllText(path), "application/json")
                 : ApiResults.NotFound($"subset '{name}'");
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
 
@@ -21,9 +22,9 @@ public static class DataMergeCommand
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             var target = parse.GetValue(name)!;
-            if (!Runs.RunStore.IsSafeId(target))
+            if (Identifier.Check(target, "name") is { } badName)
             {
-                Console.Error.WriteLine("name: letters, digits, '.', '_' and '-' only");
+                Console.Error.WriteLine(badName);
                 return Task.FromResult(2);
             }
             var existing = Path.Combine(data.StoresRoot, target, StoreFiles.Manifest);

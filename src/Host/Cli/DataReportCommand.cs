@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Reports;
 using ClipHost.Host.Options;
-using ClipHost.Host.Runs;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Cli;
@@ -82,7 +82,7 @@ public static class DataReportCommand
     /// <summary>A name under the subsets root first (only a plain name can be one), then a folder path.</summary>
     private static string? Locate(string argument, string subsets)
     {
-        if (RunStore.IsSafeId(argument) && Directory.Exists(Path.Combine(subsets, argument)))
+        if (Identifier.IsValid(argument) && Directory.Exists(Path.Combine(subsets, argument)))
         {
             return Path.Combine(subsets, argument);
         }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
-using ClipHost.Host.Runs;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
@@ -15,8 +15,12 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
     public IReadOnlyList<OptionError> Validate(FilterDatasetCommand command)
     {
         var errors = new List<OptionError>();
-        var manifest = Path.Combine(data.Value.StoresRoot, command.Store, StoreFiles.Manifest);
-        if (!RunStore.IsSafeId(command.Store) || !File.Exists(manifest))
+        var manifest = Identifier.IsValid(command.Store) ? Path.Combine(data.Value.StoresRoot, command.Store, StoreFiles.Manifest) : null;
+        if (manifest is null)
+        {
+            errors.Add(Identifier.Check(command.Store, "store")!);
+        }
+        else if (!File.Exists(manifest))
         {
             errors.Add(new OptionError("store", $"no store '{command.Store}' under {data.Value.StoresRoot}"));
         }
@@ -25,9 +29,9 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
             // Nothing to rank: a quantile or a subset of an empty store is meaningless, so say so before queueing.
             errors.Add(new OptionError("store", $"store '{command.Store}' is empty: there is nothing to filter"));
         }
-        if (!RunStore.IsSafeId(command.Subset))
+        if (Identifier.Check(command.Subset, "subset") is { } badSubset)
         {
-            errors.Add(new OptionError("subset", "letters, digits, '.', '_' and '-' only"));
+            errors.Add(badSubset);
         }
         if (command.Filters.Count == 0)
         {

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.Data.Sources;
 using Mediator;
 
 namespace ClipHost.Host.Commands;
@@ -14,4 +15,13 @@ public sealed record ImportDatasetCommand(string Source, string? Path = null, st
     public static readonly IReadOnlyList<string> Sources = ["emoji", "openclipart", "fashion-mnist", "csv", "folder", "webdataset"];
 
     public bool NeedsPath => Source is "csv" or "folder" or "webdataset";
+
+    /// <summary>The source that reads the user's own files at <see cref="Path"/>; null for the packaged sources.</summary>
+    public IImportSource? PathSource() => Source switch
+    {
+        "csv" => new CsvManifestSource(System.IO.Path.GetFullPath(Path!), "filepath", "caption", null, null),
+        "folder" => new CaptionedFolderSource(System.IO.Path.GetFullPath(Path!)),
+        "webdataset" => new WebDatasetSource(System.IO.Path.GetFullPath(Path!)),
+        _ => null,
+    };
 }

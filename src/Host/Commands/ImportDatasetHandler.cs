@@ -12,14 +12,11 @@ public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstal
 {
     public async ValueTask<ImportReport> Handle(ImportDatasetCommand command, CancellationToken cancellationToken)
     {
-        IImportSource source = command.Source switch
+        IImportSource source = command.PathSource() ?? command.Source switch
         {
             "emoji" => new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true),
             "openclipart" => new OpenClipArtSource(installer),
-            "fashion-mnist" => new FashionMnistSource(installer),
-            "csv" => new CsvManifestSource(Path.GetFullPath(command.Path!), "filepath", "caption", null, null),
-            "folder" => new CaptionedFolderSource(Path.GetFullPath(command.Path!)),
-            _ => new WebDatasetSource(Path.GetFullPath(command.Path!)),
+            _ => new FashionMnistSource(installer),
         };
         var d = data.Value;
         var options = new ImportOptions

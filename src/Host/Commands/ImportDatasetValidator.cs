@@ -1,8 +1,13 @@
 using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>Known source, a path where the source needs one and that path present, a positive limit.</summary>
+/// <summary>
+/// Known source, a path where the source needs one and that path present, a positive limit, and a store name that is an
+/// identifier: the one given, or the one the source would take from its file or folder ("...csv" would name "..").
+/// </summary>
 public sealed class ImportDatasetValidator : ICommandValidator<ImportDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(ImportDatasetCommand command)
@@ -24,9 +29,12 @@ public sealed class ImportDatasetValidator : ICommandValidator<ImportDatasetComm
         {
             errors.Add(new OptionError("limit", "must be positive"));
         }
-        if (command.Name is { } name && !Runs.RunStore.IsSafeId(name))
+        // Before the job is queued: the importer would refuse the same name, but only after a 202.
+        var source = command.NeedsPath && !string.IsNullOrWhiteSpace(command.Path) ? command.PathSource() : null;
+        var nameError = command.Name is not null ? Identifier.Check(command.Name, "name") : source is null ? null : StoreName.Of(source, null, "name").Error;
+        if (nameError is not null)
         {
-            errors.Add(new OptionError("name", "letters, digits, '.', '_' and '-' only"));
+            errors.Add(nameError);
         }
         return errors;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using ClipHost.Engine.Experiments;
 using ClipHost.Host.Jobs;
@@ -9,7 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>Gives the run its id, writes its record, then queues its training job; the job takes only the run id.</summary>
+/// <summary>
+/// Gives the run its id, writes its record, then queues its training job; the job takes only the run id. The validator
+/// held the name to what the id's suffix leaves of the identifier rule, and the store refuses any other id before it
+/// makes a folder, so a refused submission leaves nothing on disk.
+/// </summary>
 public sealed class SubmitRunHandler(RunStore runs, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SubmitRunHandler> logger)
     : ICommandHandler<SubmitRunCommand, RunRecord>
 {
@@ -17,7 +20,7 @@ public sealed class SubmitRunHandler(RunStore runs, IBackgroundJobClient jobs, T
     {
         var (config, _) = ExperimentValidator.Parse(command.ExperimentJson, "experiment", "the experiment");
         var now = clock.GetUtcNow();
-        var id = $"{config!.Name}-{now:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        var id = RunIds.New(config!.Name, now);
         var record = new RunRecord
         {
             Id = id,

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Paths;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Options;
@@ -11,9 +12,9 @@ public sealed class ExperimentsOptionsValidator : IValidateOptions<ExperimentsOp
         var failures = new List<string>();
         foreach (var (experiment, declared) in options)
         {
-            if (!Runs.RunStore.IsSafeId(experiment))
+            if (Identifier.Check(experiment, $"Experiments.{experiment}") is { } badName)
             {
-                failures.Add($"Experiments.{experiment}: letters, digits, '.', '_' and '-' only");
+                failures.Add(badName.ToString());
             }
             if (string.IsNullOrWhiteSpace(declared.File))
             {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +25,13 @@ public sealed class RunStore(IOptions<RunsOptions> options)
 
     public string Root => options.Value.FullPath;
 
-    public string DirectoryOf(string id) => Path.Combine(Root, id);
+    /// <summary>The run's folder; throws for an id that is not an <see cref="Identifier"/>, so no folder is made for one.</summary>
+    public string DirectoryOf(string id) => RootedPath.Child(Root, id, "runId");
 
+    /// <summary>The run's record, or null when there is none (an id that is not an identifier names none).</summary>
     public RunRecord? Get(string id)
     {
-        var path = Path.Combine(DirectoryOf(id), FileName);
-        if (!IsSafeId(id) || !File.Exists(path))
+        if (!Identifier.IsValid(id) || Path.Combine(DirectoryOf(id), FileName) is not { } path || !File.Exists(path))
         {
             return null;
         }
@@ -68,8 +70,4 @@ public sealed class RunStore(IOptions<RunsOptions> options)
             return next;
         }
     }
-
-    /// <summary>Run ids become folder names: no separators, no dot-folders.</summary>
-    public static bool IsSafeId(string id) =>
-        id.Length is > 0 and <= 200 && !id.StartsWith('.') && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

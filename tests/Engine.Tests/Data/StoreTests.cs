@@ -14,7 +14,7 @@ public sealed class StoreTests
         using var dir = new TempDir();
         var random = new Random(7);
         var written = new List<(byte[] Pixels, StoredSample Sample)>();
-        using (var writer = new StoreWriter(dir.Combine("s"), 8))
+        using (var writer = new StoreWriter(dir.Path, "s", 8))
         {
             for (var i = 0; i < 20; i++)
             {

@@ -37,11 +37,14 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         return config.Data.Train.Select(store);
     }
 
-    /// <summary>The teacher copied to a folder of the test's own, so the test can take it away.</summary>
+    /// <summary>
+    /// The teacher copied under the test's own runs root (a teacher path must resolve inside the runs root), so the test
+    /// can take it away.
+    /// </summary>
     private string TeacherCopy(TempDir dir)
     {
         var source = EmojiTeacher.Checkpoint(data);
-        var target = dir.Combine("teacher", Path.GetFileName(source));
+        var target = dir.Combine("runs", "teacher", Path.GetFileName(source));
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source))
         {
@@ -101,8 +104,8 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         using var dir = new TempDir();
         var options = Options(dir);
         using var store = ClipStore.Open(Path.Combine(data.StoresRoot, EmojiStoreFixture.Store));
-        using var teachers = new TeacherPool(data.RunsRoot, new ScoreCache(options.ScoresRoot!), StaticRegistry.Instance, CPU);
-        var teacher = EmojiTeacher.Checkpoint(data);
+        using var teachers = new TeacherPool(options.RunsRoot, new ScoreCache(options.ScoresRoot!), StaticRegistry.Instance, CPU);
+        var teacher = TeacherCopy(dir);
         var context = new FilterContext(0, NullLogger.Instance, teachers.Resolve, NoServices.Instance);
         var steps = FilterPipeline.Run(store, [.. Enumerable.Range(0, store.Count)], [ClipScore(teacher, 60)], StaticRegistry.Instance, context, TestContext.Current.CancellationToken);
         var parentFolder = Path.Combine(options.SubsetsRoot!, "best60");
@@ -176,7 +179,7 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         Assert.False(Directory.Exists(Path.Combine(options.RunsRoot, "refused")));
 
         // Filters that leave nothing are refused before the first step, saying how many were selected.
-        var none = baseConfig with { Data = baseConfig.Data with { Filters = [new FilterStep("clip-score", JsonDocument.Parse($$"""{ "teacher": {{JsonSerializer.Serialize(EmojiTeacher.Checkpoint(data))}}, "threshold": 1 }""").RootElement.Clone())] } };
+        var none = baseConfig with { Data = baseConfig.Data with { Filters = [new FilterStep("clip-score", JsonDocument.Parse($$"""{ "teacher": {{JsonSerializer.Serialize(TeacherCopy(dir))}}, "threshold": 1 }""").RootElement.Clone())] } };
         var empty = Assert.Throws<OptionsValidationFailedException>(() => Trainer().Train(none, options, null, TestContext.Current.CancellationToken));
         Assert.Equal("data.filters", Assert.Single(empty.Errors).Field);
         Assert.Contains($"no training samples are left of the {Selected(none).Length} selected", empty.Errors[0].Message, StringComparison.Ordinal);

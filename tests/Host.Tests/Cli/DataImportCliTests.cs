@@ -49,6 +49,27 @@ public sealed class DataImportCliTests
     }
 
     [Fact]
+    public async Task ImportCsv_ManifestNamedDotDot_WithReplace_IsRefusedBeforeAnythingIsDeleted()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.png", Images.Png(32, 1));
+        dir.Write("in/a.txt", "first");
+        var kept = await ClipHostProcess.RunAsync(["data", "import", "folder", dir.Combine("in"), "--root", dir.Combine("data"), "--name", "kept"]);
+        Assert.Equal(0, kept.ExitCode);
+        var manifest = dir.Write("in/...csv", "filepath,caption\na.png,first\n");
+
+        var result = await ClipHostProcess.RunAsync(["data", "import", "csv", manifest, "--root", dir.Combine("data"), "--replace"]);
+
+        Assert.True(result.ExitCode == 2, result.All);
+        Assert.Contains("import.name", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(manifest, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--name", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.Combine("data", "stores", "kept", "manifest.json")), "the existing store was deleted");
+        Assert.Equal(["data", "in"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["kept"], Directory.EnumerateFileSystemEntries(dir.Combine("data", "stores")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task ImportCsv_WithMissingColumn_NamesTheColumn()
     {
         using var dir = new TempDir();

@@ -32,6 +32,22 @@ public sealed class TrainCliTests
     }
 
     [Fact]
+    public async Task Train_NameTooLongForARunFolder_ExitsTwoNamingTheFieldAndTheLimit_WithoutAFolder()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var config = dir.Write("long.json", ColoursData.Tiny(new string('n', 300), epochs: 1, evaluate: false));
+
+        var result = await ClipHostProcess.RunAsync(["train", "--config", config], env);
+
+        Assert.True(result.ExitCode == 2, result.All);
+        Assert.Contains("name:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("128", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("runs")) && Directory.EnumerateFileSystemEntries(dir.Combine("runs")).Any());
+    }
+
+    [Fact]
     public async Task Train_Sigterm_StopsWithACheckpoint_AndTheNextTrainResumesFromIt()
     {
         using var dir = new TempDir();

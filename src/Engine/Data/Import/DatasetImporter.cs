@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Paths;
 using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Engine.Data.Import;
@@ -26,8 +27,13 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         {
             throw new OptionsValidationFailedException(errors);
         }
-        var name = options.Name ?? source.DefaultName;
-        var finalPath = Path.Combine(options.StoresRoot, name);
+        // Checked before anything is read or deleted: a name such as ".." would make the stores root's parent the store.
+        var (checkedName, nameError) = StoreName.Of(source, options.Name, "import.name");
+        if (checkedName is not { } name)
+        {
+            throw new OptionsValidationFailedException([nameError!]);
+        }
+        var finalPath = RootedPath.Child(options.StoresRoot, name, "import.name");
         if (Directory.Exists(finalPath) && !options.Replace)
         {
             throw new OptionsValidationFailedException([new OptionError("import.name", $"store '{name}' already exists at {finalPath}; pass --replace to overwrite it")]);
@@ -61,7 +67,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         var skipped = new List<SkippedSample>();
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
         var processed = 0;
-        using var writer = new StoreWriter(finalPath, options.Resolution);
+        using var writer = new StoreWriter(options.StoresRoot, name, options.Resolution);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         var candidates = source.Enumerate(cancellationToken);
@@ -138,17 +144,27 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         }
     }
 
-    /// <summary>A killed import leaves a hidden partial directory; the next import of that name clears it.</summary>
+    /// <summary>
+    /// A killed import leaves a hidden partial directory; the next import of that name clears it. Only that name's:
+    /// "foo"'s pattern would also match the partial of a running import of "foo-bar", so the rest must be the writer's
+    /// suffix alone (a GUID's hex digits, no '-'). A link in its place is removed, never followed.
+    /// </summary>
     private void RemoveStalePartials(string root, string name)
     {
         if (!Directory.Exists(root))
         {
             return;
         }
-        foreach (var dir in Directory.EnumerateDirectories(root, $"{StoreFiles.PartialPrefix}{name}-*"))
+        var prefix = $"{StoreFiles.PartialPrefix}{name}-";
+        foreach (var dir in Directory.EnumerateDirectories(root, prefix + "*"))
         {
+            var suffix = Path.GetFileName(dir)[prefix.Length..];
+            if (suffix.Length == 0 || suffix.Contains('-', StringComparison.Ordinal))
+            {
+                continue;
+            }
             logger.RemovingPartial(dir);
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(dir, recursive: new DirectoryInfo(dir).LinkTarget is null);
         }
     }
 }

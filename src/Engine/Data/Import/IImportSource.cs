@@ -6,8 +6,11 @@ public interface IImportSource
     /// <summary>Source id, recorded in the store's manifest ("emoji", "csv", ...).</summary>
     string Id { get; }
 
-    /// <summary>Store name used when the user gives none.</summary>
+    /// <summary>Store name used when the user gives none; held to the identifier rule like a given one (<see cref="StoreName"/>).</summary>
     string DefaultName { get; }
+
+    /// <summary>The file or folder <see cref="DefaultName"/> is taken from, named when that name is refused; null for a fixed name.</summary>
+    string? NamedAfter => null;
 
     /// <summary>How non-square images are made square unless the user says otherwise.</summary>
     ImageFit DefaultFit { get; }

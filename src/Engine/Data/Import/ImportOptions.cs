@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Data.Import;
 
@@ -9,8 +10,8 @@ public sealed record ImportOptions : IValidatableObject
     [Required]
     public required string StoresRoot { get; init; }
 
-    /// <summary>Store name; defaults to the source's name. Letters, digits, '-', '_' and '.'.</summary>
-    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]*$", ErrorMessage = "must start with a letter or digit and use only letters, digits, '.', '_' and '-'")]
+    /// <summary>Store name (an <see cref="Identifier"/>); defaults to the name the source derives from its file or folder.</summary>
+    [Identifier]
     public string? Name { get; init; }
 
     [Range(8, 1024)]

@@ -21,6 +21,8 @@ public sealed class CaptionedFolderSource(string folder) : IImportSource
 
     public string DefaultName => new DirectoryInfo(folder).Name;
 
+    public string? NamedAfter => folder;
+
     public ImageFit DefaultFit => ImageFit.Crop;
 
     public int? CountHint => _images.Count + _links.Count;

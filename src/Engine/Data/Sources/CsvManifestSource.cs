@@ -20,6 +20,8 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
 
     public string DefaultName => Path.GetFileNameWithoutExtension(manifest);
 
+    public string? NamedAfter => manifest;
+
     public ImageFit DefaultFit => ImageFit.Crop;
 
     public int? CountHint { get; private set; }

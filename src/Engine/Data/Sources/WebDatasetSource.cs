@@ -31,6 +31,8 @@ public sealed class WebDatasetSource(string path) : IImportSource
 
     public string DefaultName => Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path)).Replace(".tar", string.Empty, StringComparison.Ordinal);
 
+    public string? NamedAfter => path;
+
     public ImageFit DefaultFit => ImageFit.Crop;
 
     public int? CountHint => null;

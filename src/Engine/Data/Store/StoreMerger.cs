@@ -1,4 +1,5 @@
 using System.Buffers;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Data.Store;
 
@@ -16,6 +17,14 @@ public static class StoreMerger
         if (sources.Count < 2 || sources.Distinct(StringComparer.Ordinal).Count() != sources.Count)
         {
             throw new ArgumentException("sources: give two or more different stores to merge");
+        }
+        if (Identifier.Check(name, "name") is { } badName)
+        {
+            throw new ArgumentException(badName.ToString());
+        }
+        if (sources.FirstOrDefault(s => !Identifier.IsValid(s)) is { } badSource)
+        {
+            throw new ArgumentException(Identifier.Check(badSource, "sources")!.ToString());
         }
         if (sources.Contains(name, StringComparer.Ordinal))
         {
@@ -38,7 +47,7 @@ public static class StoreMerger
             {
                 throw new ArgumentException($"sources: store '{other.Name}' is {other.Resolution} px, '{stores[0].Name}' is {resolution} px; import them at one resolution (--resolution)");
             }
-            using var writer = new StoreWriter(Path.Combine(storesRoot, name), resolution);
+            using var writer = new StoreWriter(storesRoot, name, resolution);
             var buffer = ArrayPool<byte>.Shared.Rent(resolution * resolution * 3);
             try
             {

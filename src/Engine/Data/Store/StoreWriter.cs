@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Data.Store;
 
@@ -8,6 +9,8 @@ namespace ClipHost.Engine.Data.Store;
 /// Writes a store into a hidden partial directory and renames it into place only on <see cref="Complete"/>, so an
 /// interrupted import never leaves a store that looks complete: the manifest is written last, inside the
 /// partial directory, and the rename is atomic. Disposing without completing deletes the partial directory.
+/// The store, its partial and the old store it replaces are all directly under the stores root: the name is an
+/// <see cref="Identifier"/>, never a path.
 /// </summary>
 public sealed class StoreWriter : IDisposable
 {
@@ -22,13 +25,13 @@ public sealed class StoreWriter : IDisposable
     private readonly Dictionary<string, int> _splits = Splits.All.ToDictionary(s => s, _ => 0);
     private bool _completed;
 
-    public StoreWriter(string finalPath, int resolution)
+    public StoreWriter(string storesRoot, string name, int resolution)
     {
-        _finalPath = Path.GetFullPath(finalPath);
+        _finalPath = RootedPath.Child(storesRoot, name, "name");
         _resolution = resolution;
         var parent = Path.GetDirectoryName(_finalPath)!;
         Directory.CreateDirectory(parent);
-        _partialPath = Path.Combine(parent, $"{StoreFiles.PartialPrefix}{Path.GetFileName(_finalPath)}-{Guid.NewGuid():N}");
+        _partialPath = Path.Combine(parent, $"{StoreFiles.PartialPrefix}{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_partialPath);
         _pixels = new FileStream(Path.Combine(_partialPath, StoreFiles.Pixels), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
         _samples = new StreamWriter(Path.Combine(_partialPath, StoreFiles.Samples), append: false, new UTF8Encoding(false));
