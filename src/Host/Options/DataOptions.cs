@@ -28,6 +28,14 @@ public sealed class DataOptions
     [Range(1L, long.MaxValue)]
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Where imports requested over the API may read from (CSV manifests, folders, shards); the data root when unset.
+    /// Requests name paths inside it (relative paths are taken from it); the CLI reads wherever its user can.
+    /// </summary>
+    public string? ImportRoot { get; set; }
+
+    public string ImportRootPath => Path.GetFullPath(ImportRoot ?? Root);
+
     public string StoresRoot => Path.GetFullPath(Path.Combine(Root, "stores"));
 
     /// <summary>Filtered subsets: subsets/&lt;name&gt;/subset.json, ids over a store with their lineage.</summary>

@@ -27,8 +27,9 @@ public sealed class NamesApiTests
         Assert.Equal("data.store", Field(body));
 
         // A manifest named "...csv" would name its store "..": the data root itself, replaced.
+        Directory.CreateDirectory(dir.Combine("data", "in"));
         var before = Tree(dir.Path);
-        var manifest = dir.Write("in/...csv", "filepath,caption\nred/000.png,a red square\n");
+        var manifest = dir.Write("data/in/...csv", "filepath,caption\nred/000.png,a red square\n");
         (status, body) = await PostAsync(host, "/api/imports", JsonSerializer.Serialize(new { source = "csv", path = manifest, replace = true }));
         Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body}");
         Assert.Equal("name", Field(body));
@@ -37,6 +38,30 @@ public sealed class NamesApiTests
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.True(File.Exists(dir.Combine("data", "stores", "colours", "manifest.json")), "the colours store was deleted");
         Assert.Equal(before.Append(manifest).Order(StringComparer.Ordinal), Tree(dir.Path));
+    }
+
+    [Fact]
+    public async Task ImportPaths_OutsideTheImportRoot_AreRefusedBeforeAnythingIsRead()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        await using var host = await RunningHost.StartAsync(env);
+        // A folder of captioned images outside the data root, and a link inside the root that points to it.
+        dir.Write("elsewhere/secret/000.png", Images.Png(8, 8));
+        dir.Write("elsewhere/secret/000.txt", "a secret");
+        Directory.CreateDirectory(dir.Combine("data", "in"));
+        Directory.CreateSymbolicLink(dir.Combine("data", "in", "link"), dir.Combine("elsewhere", "secret"));
+        foreach (var (source, path) in new[] { ("folder", dir.Combine("elsewhere", "secret")), ("folder", "../elsewhere/secret"), ("folder", "in/link"), ("csv", "/etc/passwd"), ("csv", "/no/such/file.csv") })
+        {
+            var (status, body) = await PostAsync(host, "/api/imports", JsonSerializer.Serialize(new { source, path, name = "stolen" }));
+            Assert.True(status == HttpStatusCode.BadRequest, $"{source} {path}: {(int)status} {body}");
+            Assert.Equal("path", Field(body));
+            Assert.Contains("import root", body, StringComparison.Ordinal);
+            // Refused for where it is, not for whether it exists: a request cannot probe the machine's files.
+            Assert.DoesNotContain("does not exist", body, StringComparison.Ordinal);
+        }
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.False(Directory.Exists(dir.Combine("data", "stores", "stolen")));
     }
 
     /// <summary>Every folder and file under the test's folder but the runs root (the host writes its log there).</summary>
