@@ -17,7 +17,8 @@ public static class KillHarness
 
     public static async Task<FaultFigures> RunAsync(FaultWorkspace workspace, FaultVerb verb, string reference, long cleanRunMs)
     {
-        var random = new Random(HashCode.Combine(Seed, string.GetHashCode(verb.Name, StringComparison.Ordinal) & 0xffff) ^ verb.Name.Length);
+        // string.GetHashCode differs between processes; the sum of the name's characters does not.
+        var random = new Random((Seed * 7919) + verb.Name.Sum(c => c));
         // Delays from the end of start-up to the end of an uninterrupted run: a kill during start-up writes nothing.
         var from = Math.Min(workspace.StartupMs, cleanRunMs * 3 / 4);
         int killed = 0, resumed = 0, identical = 0, halfWritten = 0;

@@ -50,7 +50,7 @@ public sealed class PostgresOutageTests
     [Fact]
     public async Task DatabaseStoppedAndRestartedMidQueue_EveryQueuedRunFinishesExactlyOnce()
     {
-        const int Runs = 4;
+        const int Runs = 3;
         using var dir = new TempDir();
         await using var pg = await PrivatePostgres.CreateAsync();
         var env = await ColoursData.PrepareAsync(dir);
@@ -59,7 +59,7 @@ public sealed class PostgresOutageTests
         var ids = new List<string>();
         for (var i = 0; i < Runs; i++)
         {
-            var (status, run) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny($"queue{i}", epochs: 40, checkpointEvery: 20));
+            var (status, run) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny($"queue{i}", epochs: 25, checkpointEvery: 20));
             Assert.Equal(HttpStatusCode.Accepted, status);
             ids.Add(run.GetProperty("id").GetString()!);
         }
