@@ -47,12 +47,22 @@ public sealed class CheckpointStore(string runDirectory)
         {
             Directory.Delete(partial, recursive: true);
         }
-        Directory.CreateDirectory(partial);
-        SaveWeights(Path.Combine(partial, Weights), model, extra, precision);
-        File.WriteAllText(Path.Combine(partial, ModelConfig), JsonSerializer.Serialize(new OpenClipConfig(model.Config), Json));
-        tokenizer.Save(Path.Combine(partial, Tokenizer));
-        optimizer?.save_state_dict(Path.Combine(partial, Optimizer));
-        File.WriteAllText(Path.Combine(partial, State), JsonSerializer.Serialize(state, Json));
+        try
+        {
+            Directory.CreateDirectory(partial);
+            SaveWeights(Path.Combine(partial, Weights), model, extra, precision);
+            File.WriteAllText(Path.Combine(partial, ModelConfig), JsonSerializer.Serialize(new OpenClipConfig(model.Config), Json));
+            tokenizer.Save(Path.Combine(partial, Tokenizer));
+            optimizer?.save_state_dict(Path.Combine(partial, Optimizer));
+            File.WriteAllText(Path.Combine(partial, State), JsonSerializer.Serialize(state, Json));
+        }
+        catch (IOException e)
+        {
+            // A full disk: give back what the unfinished checkpoint took (the room the user frees next is not eaten
+            // by it) and say which checkpoint stays in force; `latest` was not touched.
+            TryDelete(partial);
+            throw new CheckpointWriteException($"checkpoint {dir} could not be written ({e.Message}); the previous checkpoint {Latest ?? "(none)"} is still the latest and the run resumes from it once there is room", e);
+        }
         if (Directory.Exists(dir))
         {
             Directory.Delete(dir, recursive: true);
@@ -62,6 +72,21 @@ public sealed class CheckpointStore(string runDirectory)
         File.WriteAllText(pointer + ".tmp", name);
         File.Move(pointer + ".tmp", pointer, overwrite: true);
         return dir;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the next save of this step, which clears a stale partial folder first.
+        }
     }
 
     /// <summary>Writes fp32 weights whatever the training precision (the masters of converted modules).</summary>

@@ -18,5 +18,8 @@ internal static class ApiResults
         return errors.Count > 0 ? Refused(new OptionsValidationFailedException(errors)) : null;
     }
 
+    /// <summary>503: a dependency (the job storage) is down; nothing was done and the request may be retried.</summary>
+    public static IResult Unavailable(string error) => Results.Json(new { error }, RunStore.SerializerOptions, statusCode: StatusCodes.Status503ServiceUnavailable);
+
     public static IResult NotFound(string what) => Results.Json(new { error = $"{what} not found" }, RunStore.SerializerOptions, statusCode: StatusCodes.Status404NotFound);
 }

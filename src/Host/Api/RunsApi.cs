@@ -35,6 +35,10 @@ public static class RunsApi
         {
             return ApiResults.Refused(e);
         }
+        catch (ClipHost.Host.Jobs.StorageUnavailableException e)
+        {
+            return ApiResults.Unavailable(e.Message);
+        }
     }
 
     private static async Task<IResult> Cancel(string id, RunStore store, IMediator mediator, CancellationToken ct)

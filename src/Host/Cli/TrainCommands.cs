@@ -136,6 +136,11 @@ public static partial class TrainCommands
             Console.Error.WriteLine($"{experiment.Name}: stopped; a checkpoint was written and the next `train` resumes from it");
             return 130;
         }
+        catch (ClipHost.Engine.Checkpoints.CheckpointWriteException e)
+        {
+            Console.Error.WriteLine($"{experiment.Name}: {e.Message}");
+            return 1;
+        }
         PrintCompute(result);
         if (!result.Completed)
         {

@@ -44,6 +44,7 @@ public static class JobExtensions
         var stopWithin = TimeSpan.FromSeconds(serve.ShutdownTimeoutSeconds);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopWithin + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<DevicePool>();
+        builder.Services.AddSingleton<JobStorageProbe>();
         builder.Services.AddSingleton<RefusalRecorder>();
         builder.Services.AddHangfireServer((sp, o) =>
         {
