@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fault figures of docs/reliability-faults.md: SIGKILL at seeded random points of `data import`, `data filter`,
+# The fault figures of docs/reliability.md (Faults): SIGKILL at seeded random points of `data import`, `data filter`,
 # `train` and `eval` (TRIALS per verb, 20 by default; CI runs the same tests with 2), then the PostgreSQL outage and
 # the full-disk checkpoint. Prints the figures table. Needs root (the disk-full test mounts a small tmpfs) and
 # PostgreSQL's binaries (scripts/test.sh installs them). About 15 minutes on 2 cores with TRIALS=20.
