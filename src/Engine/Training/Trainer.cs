@@ -117,7 +117,13 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         if (step >= totalSteps && resumeFrom is not null)
         {
             logger.AlreadyComplete(config.Name, step);
-            return new TrainResult(runDir, resumeFrom, resumed!, Completed: true, Compute());
+            var done = new TrainResult(runDir, resumeFrom, resumed!, Completed: true, Compute());
+            if (!File.Exists(Path.Combine(runDir, "compute.json")))
+            {
+                // Killed between its last checkpoint and compute.json: the figures follow from that checkpoint's state.
+                WriteCompute(runDir, done.Compute);
+            }
+            return done;
         }
 
         logger.Starting(config.Name, trainIds.Length, totalSteps, t.BatchSize, imagePerView, textPerSample);
@@ -183,8 +189,16 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             }
         }
         var final = new TrainResult(runDir, checkpoint, State(), step >= totalSteps, Compute());
-        File.WriteAllText(Path.Combine(runDir, "compute.json"), JsonSerializer.Serialize(final.Compute, IndentedJson));
+        WriteCompute(runDir, final.Compute);
         return final;
+
+        static void WriteCompute(string runDir, RunCompute compute)
+        {
+            // Written beside and renamed, so a kill never leaves a compute.json cut short.
+            var path = Path.Combine(runDir, "compute.json");
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(compute, IndentedJson));
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
 
         string Save()
         {

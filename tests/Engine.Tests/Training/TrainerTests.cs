@@ -77,8 +77,14 @@ public sealed class TrainerTests(EmojiStoreFixture data)
         using var runs = new TempDir();
         var config = TinyExperiments.Tiny("once", samples: 64 * 2);
         var done = NewTrainer().Train(config, Options(runs.Path), null, TestContext.Current.CancellationToken);
+        var compute = Path.Combine(done.RunDirectory, "compute.json");
+        var figures = File.ReadAllText(compute);
+        // As if killed between the last checkpoint and compute.json: the finished run writes it from that checkpoint.
+        File.Delete(compute);
         var again = NewTrainer().Train(config, Options(runs.Path), null, TestContext.Current.CancellationToken);
         Assert.Equal(done.Checkpoint, again.Checkpoint);
+        Assert.True(File.Exists(compute), "a finished run left without compute.json stays without it");
+        Assert.Equal(figures, File.ReadAllText(compute));
 
         var changed = config with { Training = config.Training with { LearningRate = 1e-4 } };
         var error = Assert.Throws<OptionsValidationFailedException>(() => NewTrainer().Train(changed, Options(runs.Path), null, TestContext.Current.CancellationToken));
