@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long soak of docs/reliability-soak.md: 200 small jobs (trainings, imports, filters) through the public API onto
+# The long soak of docs/reliability.md (Soak): 200 small jobs (trainings, imports, filters) through the public API onto
 # two `clip-host serve` processes sharing one PostgreSQL database; checks each job ran exactly once and each host's
 # RSS, open files and threads stayed flat, then prints the figures. CI runs the same test with 24 jobs.
 # CLIPHOST_SOAK_JOBS sets the count; CLIPHOST_SOAK_REPORT where the figures go (default runs/soak-report.md).

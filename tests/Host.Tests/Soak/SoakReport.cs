@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ClipHost.Host.Tests.Soak;
 
-/// <summary>The soak's figures as a markdown table, one row per host, for docs/reliability-soak.md.</summary>
+/// <summary>The soak's figures as a markdown table, one row per host, for docs/reliability.md (Soak).</summary>
 public static class SoakReport
 {
     public sealed record HostFigures(int ProcessId, IReadOnlyDictionary<SoakJobKind, int> Processed, Series RssMiB, Series OpenFiles, Series Threads, int Samples);

@@ -10,7 +10,7 @@ namespace ClipHost.Host.Tests.Soak;
 /// Many small jobs (trainings, imports, filters) through the public API onto two hosts sharing one PostgreSQL
 /// database: each done exactly once, none lost or stuck, both hosts working, and each host's memory, open files and
 /// threads flat once warm. CI runs <see cref="CiJobs"/> jobs; `bash scripts/soak.sh` runs 200 (CLIPHOST_SOAK_JOBS)
-/// and writes the figures (CLIPHOST_SOAK_REPORT) that docs/reliability-soak.md quotes.
+/// and writes the figures (CLIPHOST_SOAK_REPORT) that docs/reliability.md (Soak) quotes.
 /// </summary>
 [Collection("service")]
 public sealed class SoakTests
@@ -38,10 +38,7 @@ public sealed class SoakTests
         var env = await ColoursData.PrepareAsync(dir);
         env["ConnectionStrings__Hangfire"] = db.ConnectionString;
         env["CLIPHOST_Jobs__PollIntervalMs"] = "300";
-        // The service's server GC keeps freed memory for later (a 200-job soak saw RSS reach 780 MiB and fall to 546
-        // at one forced full GC, with 33 MB live): RSS under it measures the GC's budget. The workstation GC collects
-        // as it goes, so here a climb in RSS is memory the service holds on to.
-        env["DOTNET_gcServer"] = "0";
+        // The service runs the workstation GC (ClipHost.Host.csproj), so a climb in RSS here is memory it holds on to.
         for (var i = 0; i < jobs; i++)
         {
             if (SoakJob.KindOf(i) == SoakJobKind.Import)
