@@ -23,6 +23,10 @@ public static class FuzzDriver
             var caseSeed = pcg.ToString();
             var input = target.Cases.Generate(pcg, null, out _);
             var outcome = RunOne(target, input, dir.Path, i);
+            if (FuzzSettings.Verbose)
+            {
+                Console.WriteLine($"{target.Name} {caseSeed} {outcome.Verdict}: {input.Mutations} => {outcome.Detail.Split('\n')[0]}");
+            }
             var saved = outcome.IsFinding ? Corpus.SaveFinding(target.Name, caseSeed, input, outcome) : null;
             figures.Add(outcome, caseSeed, saved);
         }

@@ -23,6 +23,9 @@ public sealed record FuzzSettings(int Cases, ulong Seed, bool IsLong)
             isLong);
     }
 
+    /// <summary>CLIPHOST_FUZZ_VERBOSE=1 prints every case's verdict, to see what a generator really reaches.</summary>
+    public static bool Verbose => Environment.GetEnvironmentVariable("CLIPHOST_FUZZ_VERBOSE") == "1";
+
     /// <summary>Where a run appends its figures as tab-separated lines (scripts/fuzz.sh collects them), if set.</summary>
     public static string? FiguresFile => Environment.GetEnvironmentVariable("CLIPHOST_FUZZ_FIGURES") is { Length: > 0 } f ? f : null;
 

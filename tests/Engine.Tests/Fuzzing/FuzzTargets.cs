@@ -5,6 +5,6 @@ public static class FuzzTargets
 {
     public static IReadOnlyDictionary<string, IFuzzTarget> All { get; } = new IFuzzTarget[]
     {
-        new CsvManifestTarget(),
+        new CsvManifestTarget(), new FolderTarget(), new WebDatasetTarget(), new ImageDecoderTarget(), new ExperimentConfigTarget(),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }
