@@ -31,20 +31,21 @@ public sealed class FuzzFigures(string target, ulong seed)
         }
     }
 
-    /// <summary>One line for people and, where CLIPHOST_FUZZ_FIGURES names a file, one tab-separated line for the doc.</summary>
-    public string Publish()
+    /// <summary>The figures in one line, for people.</summary>
+    public string Line => string.Create(CultureInfo.InvariantCulture,
+        $"fuzz {target}: {Cases} cases, seed {seed}, {this[Verdict.Accepted]} accepted, {this[Verdict.Rejected]} rejected (each naming what is wrong), " +
+        $"{this[Verdict.Crash]} crashes, {this[Verdict.Hang]} hangs, {this[Verdict.Escape]} writes outside the root, {this[Verdict.Unnamed]} unnamed, {Elapsed.TotalSeconds:F1} s");
+
+    /// <summary>Prints <see cref="Line"/> and, where CLIPHOST_FUZZ_FIGURES names a file, appends one tab-separated line for the doc.</summary>
+    public void Publish()
     {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"fuzz {target}: {Cases} cases, seed {seed}, {this[Verdict.Accepted]} accepted, {this[Verdict.Rejected]} rejected (each naming what is wrong), " +
-            $"{this[Verdict.Crash]} crashes, {this[Verdict.Hang]} hangs, {this[Verdict.Escape]} writes outside the root, {this[Verdict.Unnamed]} unnamed, {Elapsed.TotalSeconds:F1} s");
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        Console.WriteLine(line);
+        TestContext.Current.TestOutputHelper?.WriteLine(Line);
+        Console.WriteLine(Line);
         if (FuzzSettings.FiguresFile is { } file)
         {
             var named = this[Verdict.Rejected] + this[Verdict.Unnamed];
             File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,
                 $"{target}\t{Cases}\t{seed}\t{this[Verdict.Crash]}\t{this[Verdict.Hang]}\t{this[Verdict.Escape]}\t{this[Verdict.Rejected]}/{named}\t{this[Verdict.Accepted]}\t{Elapsed.TotalSeconds:F1}\n"));
         }
-        return line;
     }
 }

@@ -104,6 +104,12 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
                     yield return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
                     continue;
                 }
+                if (path.Contains('\0', StringComparison.Ordinal))
+                {
+                    // No file name holds a NUL, and the path APIs throw on one: skip the row, naming it.
+                    yield return ImportCandidate.Failed(key, $"'{imageColumn}' contains a NUL character");
+                    continue;
+                }
                 var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
                 if (!File.Exists(full))
                 {
