@@ -24,6 +24,8 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        // A null where the config has no null ("text": null) is a field error here, not a null for Validate to trip on.
+        RespectNullableAnnotations = true,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 

@@ -17,6 +17,12 @@ public static class FilterStepsValidator
         {
             var step = steps[i];
             var at = $"{field}[{i}]";
+            // JSON's [null] deserialises to a null element: nullable annotations do not reach into lists.
+            if (step is null)
+            {
+                errors.Add(new OptionError(at, "is null; give a filter as {\"id\": ..., \"options\": {...}}"));
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(step.Id) || registry.FindFilter(step.Id) is not { } factory)
             {
                 errors.Add(new OptionError($"{at}.id", $"unknown filter '{step.Id}'; loaded: {string.Join(", ", registry.FilterIds.Order(StringComparer.Ordinal))}"));

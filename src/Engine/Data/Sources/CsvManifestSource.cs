@@ -36,7 +36,7 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
         }
         Utf8Check.Require(manifest, cancellationToken);
         using var parser = Open(skipLines: 0);
-        var header = parser.ReadFields() ?? throw new InvalidDataException($"{manifest} is empty: expected a header row");
+        var header = ReadHeader(parser);
         foreach (var column in new[] { imageColumn, captionColumn, labelColumn }.OfType<string>())
         {
             if (!header.Contains(column))
@@ -62,7 +62,7 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
         var parser = Open(skipLines: 0);
         try
         {
-            var header = parser.ReadFields()!;
+            var header = ReadHeader(parser);
             var (img, cap, lab) = (Array.IndexOf(header, imageColumn), Array.IndexOf(header, captionColumn), labelColumn is null ? -1 : Array.IndexOf(header, labelColumn));
             while (!parser.EndOfData)
             {
@@ -106,6 +106,12 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
                     yield return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
                     continue;
                 }
+                if (path.Contains('\0', StringComparison.Ordinal))
+                {
+                    // No file name holds a NUL, and the path APIs throw on one: skip the row, naming it.
+                    yield return ImportCandidate.Failed(key, $"'{imageColumn}' contains a NUL character");
+                    continue;
+                }
                 var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
                 if (!File.Exists(full))
                 {
@@ -128,6 +134,19 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
         finally
         {
             parser.Dispose();
+        }
+    }
+
+    /// <summary>The header row; one the parser cannot split (a stray quote) refuses the manifest, naming it, rather than escaping as the parser's own exception.</summary>
+    private string[] ReadHeader(TextFieldParser parser)
+    {
+        try
+        {
+            return parser.ReadFields() ?? throw new InvalidDataException($"{manifest} is empty: expected a header row");
+        }
+        catch (MalformedLineException e)
+        {
+            throw new InvalidDataException($"{manifest}: the header row (line {e.LineNumber}) cannot be parsed: {e.Message}", e);
         }
     }
 

@@ -153,7 +153,8 @@ public sealed class WebDatasetSource(string path) : IImportSource
         {
             return (tar.GetNextEntry(copyData: false), null);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or IOException)
+        // A header number too large for its type (a base-256 size or time) throws OverflowException from the reader.
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or IOException or OverflowException)
         {
             return (null, e.Message);
         }
