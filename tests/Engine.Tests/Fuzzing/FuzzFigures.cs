@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ClipHost.Engine.Tests.Fuzzing;
 
-/// <summary>Counts per target: what docs/reliability-fuzz.md tabulates.</summary>
+/// <summary>Counts per target: what docs/reliability.md (Fuzzing) tabulates.</summary>
 public sealed class FuzzFigures(string target, ulong seed)
 {
     private readonly Dictionary<Verdict, int> _counts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => 0);
