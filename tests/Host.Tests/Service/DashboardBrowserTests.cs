@@ -28,11 +28,12 @@ public sealed class DashboardBrowserTests
         await row.Locator("input[type=checkbox]").CheckAsync();
         // The dashboard posts the command (with the page's antiforgery token), then reloads the page: wait for the
         // post's answer and for that reload, or the next navigation races the reload on a loaded machine.
-        IResponse? trigger = null;
-        await page.RunAndWaitForNavigationAsync(async () => trigger = await page.RunAndWaitForResponseAsync(
+        var reload = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.Contains("/hangfire/recurring", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        var trigger = await page.RunAndWaitForResponseAsync(
             () => page.Locator("button", new() { HasText = "Trigger now" }).ClickAsync(),
-            r => r.Url.Contains("/recurring/trigger", StringComparison.Ordinal)));
-        Assert.Equal(204, trigger!.Status);
+            r => r.Url.Contains("/recurring/trigger", StringComparison.Ordinal));
+        Assert.Equal(204, trigger.Status);
+        await reload;
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         // The launcher queues a run of its own; the Runs tab shows it through to Succeeded with its metrics.
