@@ -34,7 +34,7 @@ public sealed class DataOptions
     /// </summary>
     public string? ImportRoot { get; set; }
 
-    public string ImportRootPath => Path.GetFullPath(ImportRoot ?? Root);
+    public string ImportRootPath => Path.GetFullPath(string.IsNullOrEmpty(ImportRoot) ? Root : ImportRoot);
 
     public string StoresRoot => Path.GetFullPath(Path.Combine(Root, "stores"));
 

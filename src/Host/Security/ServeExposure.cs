@@ -8,7 +8,8 @@ namespace ClipHost.Host.Security;
 /// <summary>
 /// Where the service really listens, read from Kestrel after it bound (Kestrel's own endpoint settings override
 /// Serve:Urls), and what follows from it: whether credentials are needed and which Host headers are ours. Until the
-/// addresses are known every request is refused, so no request is ever judged by a guess.
+/// addresses are known every request is refused, so no request is ever judged by a guess. "unix:" sockets and
+/// wildcards count as beyond loopback.
 /// </summary>
 public sealed class ServeExposure(ServeOptions options)
 {
@@ -25,7 +26,7 @@ public sealed class ServeExposure(ServeOptions options)
 
     public void Bound(IReadOnlyCollection<string> addresses)
     {
-        var beyond = addresses.Count == 0 || addresses.Any(a => !IsLoopbackAddress(a));
+        var beyond = addresses.Count == 0 || addresses.Any(a => !ServeOptions.IsLoopback(a));
         var hosts = new HashSet<string>(LoopbackHosts, StringComparer.OrdinalIgnoreCase);
         var any = false;
         foreach (var host in options.AllowedHostList)
@@ -49,16 +50,6 @@ public sealed class ServeExposure(ServeOptions options)
             return false;
         }
         return state.AnyHost || state.Hosts.Contains(host.Host.TrimEnd('.'));
-    }
-
-    /// <summary>Loopback by name (localhost) or address; "unix:" sockets and wildcards count as beyond.</summary>
-    public static bool IsLoopbackAddress(string address)
-    {
-        if (!ServeOptions.TryParse(address, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            return false;
-        }
-        return uri.IsLoopback;
     }
 
     private static void AddServedNames(string address, HashSet<string> hosts)
