@@ -7,6 +7,7 @@ var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute
     .AddTrainCommands()
     .AddRunsCommands()
     .AddInfoCommand()
-    .AddServeCommand();
+    .AddServeCommand()
+    .AddLayoutOptions();
 
 return await root.Parse(args).InvokeAsync();

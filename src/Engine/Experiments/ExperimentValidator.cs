@@ -5,7 +5,6 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Training;
 
 namespace ClipHost.Engine.Experiments;
 
@@ -16,10 +15,8 @@ namespace ClipHost.Engine.Experiments;
 /// names its config field.
 /// </summary>
 /// <param name="registry">The loaded plugins.</param>
-/// <param name="storesRoot">Where stores live.</param>
-/// <param name="runsRoot">Where runs live, to find filter teachers; null skips the teacher check.</param>
-/// <param name="subsetsRoot">Where data.subset names subsets; defaults to the data root's subsets/ next to the stores.</param>
-public sealed class ExperimentValidator(IComponentRegistry registry, string storesRoot, string? runsRoot = null, string? subsetsRoot = null)
+/// <param name="layout">Where stores, subsets and runs (filter teachers) live.</param>
+public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout layout)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,6 +33,12 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
     /// name is held to what is left of <see cref="Identifier.MaxLength"/>.
     /// </summary>
     public int NameSuffixLength { get; init; }
+
+    /// <summary>
+    /// Whether filter teachers must exist under the runs root; a resumed run that already chose its training set does not
+    /// need them again (they may be gone by now).
+    /// </summary>
+    public bool ChecksTeachers { get; init; } = true;
 
     /// <summary>Reads a config file; JSON and type errors come back as field errors, not exceptions.</summary>
     public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path) =>
@@ -96,7 +99,7 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
                 errors.Add(batch);
             }
         }
-        errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, runsRoot, "data.filters"));
+        errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, ChecksTeachers ? layout.Runs : null, "data.filters"));
         var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
         EncoderCapabilities? capabilities = null;
         if (encoder is null)
@@ -155,8 +158,8 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
         {
             return null;
         }
-        var root = subsetsRoot ?? TrainRunOptions.BesideStores(storesRoot, "subsets");
-        var subset = SubsetFiles.Read(RootedPath.Child(root, data.Subset, "data.subset"));
+        var root = layout.Subsets;
+        var subset = SubsetFiles.Read(layout.Subset(data.Subset));
         if (subset is null)
         {
             errors.Add(new OptionError("data.subset", $"no subset '{data.Subset}' under {root}; make one with POST /api/filters"));
@@ -167,7 +170,7 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
             errors.Add(new OptionError("data.subset", $"subset '{data.Subset}' is over store '{subset.Store}', not data.store '{data.Store}'"));
             return null;
         }
-        var manifest = Path.Combine(RootedPath.Child(storesRoot, data.Store, "data.store"), StoreFiles.Manifest);
+        var manifest = Path.Combine(layout.Store(data.Store), StoreFiles.Manifest);
         if (File.Exists(manifest) && JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { } m && m.ContentHash != subset.StoreContentHash)
         {
             // Ids index the store as it was; after a re-import they would silently name other pairs.
@@ -181,10 +184,10 @@ public sealed class ExperimentValidator(IComponentRegistry registry, string stor
     private int[]? ValidateStore(string name, string field, SampleSelection selection, string selectionField, string? labels, List<OptionError> errors)
     {
         // The name was held to the identifier rule with its section, so it is a folder directly under the stores root.
-        var path = RootedPath.Child(storesRoot, name, field);
+        var path = layout.Store(name, field);
         if (!File.Exists(Path.Combine(path, StoreFiles.Manifest)))
         {
-            errors.Add(new OptionError(field, $"no store '{name}' under {storesRoot}; import it first (clip-host data import)"));
+            errors.Add(new OptionError(field, $"no store '{name}' under {layout.Stores}; import it first (clip-host data import)"));
             return null;
         }
         using var store = ClipStore.Open(path);

@@ -13,14 +13,12 @@ namespace ClipHost.Engine.Filtering;
 /// </summary>
 public static class SubsetMaker
 {
-    public sealed record Roots(string Stores, string Subsets, string Runs, string Scores);
-
-    public static SubsetRecord Make(Roots roots, string storeName, string subsetName, IReadOnlyList<FilterStep> filters, long seed, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
+    public static SubsetRecord Make(DataLayout layout, string storeName, string subsetName, IReadOnlyList<FilterStep> filters, long seed, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
     {
-        using var store = ClipStore.Open(RootedPath.Child(roots.Stores, storeName, "store"));
-        var dir = RootedPath.Child(roots.Subsets, subsetName, "subset");
+        using var store = ClipStore.Open(layout.Store(storeName, "store"));
+        var dir = layout.Subset(subsetName, "subset");
         // Teachers load lazily, once per filtering, behind the score cache: a second cut of the same store scores nothing.
-        using var teachers = new TeacherPool(roots.Runs, new ScoreCache(roots.Scores), registry, device);
+        using var teachers = new TeacherPool(layout.Runs, new ScoreCache(layout.Scores), registry, device);
         var context = new FilterContext(seed, logger, teachers.Resolve, NoServices.Instance);
         IReadOnlyList<int> all = [.. Enumerable.Range(0, store.Count)];
         var steps = FilterPipeline.Run(store, all, filters, registry, context, cancellationToken);

@@ -34,9 +34,9 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
     public TrainResult Train(ExperimentConfig config, TrainRunOptions run, IProgress<TrainProgress>? progress, CancellationToken cancellationToken)
     {
         // A run that already chose its filtered subset does not need its teachers again (they may be gone by now).
-        var runDir = RootedPath.Child(run.RunsRoot, config.Name, "name");
+        var runDir = run.Layout.Run(config.Name);
         var chosen = !run.Fresh && File.Exists(Path.Combine(runDir, TrainingSet.Folder, SubsetFiles.Record));
-        var errors = new ExperimentValidator(registry, run.StoresRoot, chosen ? null : run.RunsRoot, run.SubsetsFolder).Validate(config);
+        var errors = new ExperimentValidator(registry, run.Layout) { ChecksTeachers = !chosen }.Validate(config);
         if (errors.Count > 0)
         {
             throw new OptionsValidationFailedException(errors);
@@ -56,7 +56,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         Directory.CreateDirectory(runDir);
         File.WriteAllText(Path.Combine(runDir, "config.json"), JsonSerializer.Serialize(config, ExperimentValidator.SerializerOptions));
 
-        using var store = ClipStore.Open(RootedPath.Child(run.StoresRoot, config.Data.Store, "data.store"));
+        using var store = ClipStore.Open(run.Layout.Store(config.Data.Store));
         var trainIds = TrainingSet.Resolve(config, store, run, registry, runDir, resumeFrom is not null, logger, cancellationToken);
         var t = config.Training;
         if (ExperimentValidator.BatchTooLarge(t.BatchSize, trainIds.Length, $"{(config.Data.Filters.Count > 0 ? "data.filters keep" : "data.train selects")}") is { } tooLarge)

@@ -42,7 +42,7 @@ public static class TrainingSet
         var inherited = new List<(string Folder, int Index, string Id)>();
         if (data.Subset is not null)
         {
-            var parentFolder = RootedPath.Child(run.SubsetsFolder, data.Subset, "data.subset");
+            var parentFolder = run.Layout.Subset(data.Subset);
             var parent = SubsetFiles.Read(parentFolder)
                 ?? throw new OptionsValidationFailedException([new OptionError("data.subset", $"no subset '{data.Subset}' in {parentFolder}")]);
             var kept = parent.Ids.ToHashSet();
@@ -55,7 +55,7 @@ public static class TrainingSet
         IReadOnlyList<FilterStepResult> steps = [];
         if (data.Filters.Count > 0)
         {
-            using var teachers = new TeacherPool(run.RunsRoot, new ScoreCache(run.ScoresFolder), registry, run.Device);
+            using var teachers = new TeacherPool(run.Layout.Runs, new ScoreCache(run.Layout.Scores), registry, run.Device);
             var context = new FilterContext(data.FilterSeed, logger, teachers.Resolve, NoServices.Instance);
             steps = FilterPipeline.Run(store, candidates, data.Filters, registry, context, cancellationToken);
             lineage.AddRange(steps.Select(s => s.Lineage));

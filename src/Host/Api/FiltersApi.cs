@@ -28,9 +28,9 @@ public static class FiltersApi
             var jobId = jobs.Create<FilterJob>(j => j.RunAsync(command.Store, command.Subset, filters, command.Seed, CancellationToken.None), new EnqueuedState(JobQueues.Default));
             return ApiResults.Json(new { jobId, command.Store, command.Subset }, StatusCodes.Status202Accepted);
         });
-        app.MapGet("/api/subsets/{name}", (string name, IOptions<DataOptions> data) =>
+        app.MapGet("/api/subsets/{name}", (string name, ClipHost.Engine.Paths.DataLayout layout) =>
         {
-            var path = Identifier.IsValid(name) ? Path.Combine(data.Value.SubsetsRoot, name, "subset.json") : null;
+            var path = Identifier.IsValid(name) ? Path.Combine(layout.Subsets, name, "subset.json") : null;
             return path is not null && File.Exists(path)
                 ? Results.Text(File.ReadAllText(path), "application/json")
                 : ApiResults.NotFound($"subset '{name}'");

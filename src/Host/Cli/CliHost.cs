@@ -10,7 +10,7 @@ namespace ClipHost.Host.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(Action<IHostApplicationBuilder> configure)
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IHostApplicationBuilder> configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -19,6 +19,7 @@ public static class CliHost
             DisableDefaults = false,
         });
         builder.Configuration.AddEnvironmentVariables("CLIPHOST_");
+        builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -43,12 +44,12 @@ public static class CliHost
     /// the host's console lifetime takes both signals (and keeps the process alive for a clean stop), so its
     /// ApplicationStopping is what tells a training to write its checkpoint and return.
     /// </summary>
-    public static async Task<int> RunAsync(Action<IHostApplicationBuilder> configure, Func<IHost, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(System.CommandLine.ParseResult parse, Action<IHostApplicationBuilder> configure, Func<IHost, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
         IHost host;
         try
         {
-            host = await StartAsync(configure, cancellationToken).ConfigureAwait(false);
+            host = await StartAsync(LayoutOptions.Overrides(parse), configure, cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
@@ -66,9 +67,9 @@ public static class CliHost
     }
 
     /// <summary>Builds and starts the host (validating options); the caller disposes it.</summary>
-    public static async Task<IHost> StartAsync(Action<IHostApplicationBuilder> configure, CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IHostApplicationBuilder> configure, CancellationToken cancellationToken)
     {
-        var host = Build(configure);
+        var host = Build(overrides, configure);
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -68,11 +68,11 @@ public static class DataCommands
                 case Option o: command.Options.Add(o); break;
             }
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());
-            var request = ImportRequest.Resolve(parse, options, data);
+            var installer = host.Services.GetRequiredService<PackageInstaller>();
+            var request = ImportRequest.Resolve(parse, options, data, host.Services.GetRequiredService<ClipHost.Engine.Paths.DataLayout>());
             return ImportRunner.RunAsync(host.Services, create(parse, installer), request, ct);
         }, ct));
         return command;
@@ -86,15 +86,15 @@ public static class DataCommands
         {
             command.Options.Add(option);
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddDataImport(), async (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), async (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var installer = ImportRequest.Installer(parse, options, host.Services.GetRequiredService<PackageInstaller>(), host.Services.GetRequiredService<ILogger<PackageInstaller>>());
+            var installer = host.Services.GetRequiredService<PackageInstaller>();
             IImportSource[] sources = [new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true), new OpenClipArtSource(installer), new FashionMnistSource(installer)];
             var exit = 0;
             foreach (var source in sources)
             {
-                var request = ImportRequest.Resolve(parse, options, data);
+                var request = ImportRequest.Resolve(parse, options, data, host.Services.GetRequiredService<ClipHost.Engine.Paths.DataLayout>());
                 var existing = Path.Combine(request.StoresRoot, source.DefaultName);
                 if (!request.Replace && File.Exists(Path.Combine(existing, ClipHost.Engine.Data.Store.StoreFiles.Manifest)))
                 {

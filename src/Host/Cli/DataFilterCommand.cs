@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Commands;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
@@ -33,14 +34,13 @@ public static class DataFilterCommand
                 Console.Error.WriteLine($"config error: {error}");
                 return Task.FromResult(ImportRunner.BadInput);
             }
-            return CliHost.RunAsync(b => b.AddTraining(), (host, ct) =>
+            return CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) =>
             {
                 var s = host.Services;
-                var data = s.GetRequiredService<IOptions<DataOptions>>();
-                var runs = s.GetRequiredService<IOptions<RunsOptions>>();
+                var layout = s.GetRequiredService<DataLayout>();
                 var catalog = s.GetRequiredService<PluginCatalog>();
                 var request = new FilterDatasetCommand(parse.GetValue(store)!, parse.GetValue(subset)!, steps, parse.GetValue(seed));
-                var errors = new FilterDatasetValidator(catalog, data, runs).Validate(request);
+                var errors = new FilterDatasetValidator(catalog, layout).Validate(request);
                 if (errors.Count > 0)
                 {
                     foreach (var e in errors)
@@ -50,14 +50,13 @@ public static class DataFilterCommand
                     return Task.FromResult(ImportRunner.BadInput);
                 }
                 using var lease = catalog.Acquire();
-                var roots = new SubsetMaker.Roots(data.Value.StoresRoot, data.Value.SubsetsRoot, runs.Value.FullPath, data.Value.ScoresRoot);
-                var record = SubsetMaker.Make(roots, request.Store, request.Subset, request.Filters, request.Seed, lease, s.GetRequiredService<TorchRuntime>().Device,
+                var record = SubsetMaker.Make(layout, request.Store, request.Subset, request.Filters, request.Seed, lease, s.GetRequiredService<TorchRuntime>().Device,
                     s.GetRequiredService<ILoggerFactory>().CreateLogger("ClipHost.Filters"), ct);
                 foreach (var l in record.Lineage)
                 {
                     Console.WriteLine($"{l.Id,-14} {l.In,8:N0} in {l.Kept,8:N0} kept {l.Dropped,8:N0} dropped  ({l.Plugin})");
                 }
-                Console.WriteLine($"{record.Name}: {record.Ids.Count:N0} of {record.SourceCount:N0} samples of '{record.Store}' -> {Path.Combine(data.Value.SubsetsRoot, record.Name)}");
+                Console.WriteLine($"{record.Name}: {record.Ids.Count:N0} of {record.SourceCount:N0} samples of '{record.Store}' -> {Path.Combine(layout.Subsets, record.Name)}");
                 return Task.FromResult(0);
             }, ct);
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,9 @@ public static class DataListCommand
     public static Command Create()
     {
         var command = new Command("list", "List imported stores: samples, splits, label sets, resolution, content hash");
-        var root = new Option<string?>("--root") { Description = "Data root (default: Data:Root)" };
-        command.Options.Add(root);
-        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, ct) =>
         {
-            var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var stores = parse.GetValue(root) is { } r ? Path.GetFullPath(Path.Combine(r, "stores")) : data.StoresRoot;
+            var stores = host.Services.GetRequiredService<DataLayout>().Stores;
             if (!Directory.Exists(stores))
             {
                 Console.WriteLine($"no stores under {stores}; import one with `clip-host data import all`");

@@ -18,24 +18,24 @@ public static class DataMergeCommand
         {
             name, sources, replace,
         };
-        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, ct) =>
         {
-            var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+            var stores = host.Services.GetRequiredService<DataLayout>().Stores;
             var target = parse.GetValue(name)!;
             if (Identifier.Check(target, "name") is { } badName)
             {
                 Console.Error.WriteLine(badName);
                 return Task.FromResult(2);
             }
-            var existing = Path.Combine(data.StoresRoot, target, StoreFiles.Manifest);
+            var existing = Path.Combine(stores, target, StoreFiles.Manifest);
             if (File.Exists(existing) && !parse.GetValue(replace))
             {
-                Console.Error.WriteLine($"name: store '{target}' exists under {data.StoresRoot}; pass --replace to build it again");
+                Console.Error.WriteLine($"name: store '{target}' exists under {stores}; pass --replace to build it again");
                 return Task.FromResult(2);
             }
             try
             {
-                var manifest = StoreMerger.Merge(data.StoresRoot, target, parse.GetValue(sources)!, parse.GetValue(replace));
+                var manifest = StoreMerger.Merge(stores, target, parse.GetValue(sources)!, parse.GetValue(replace));
                 Console.WriteLine($"{manifest.Name}: {manifest.Count} samples (train {manifest.Splits.GetValueOrDefault(Splits.Train)}, val {manifest.Splits.GetValueOrDefault(Splits.Val)}, test {manifest.Splits.GetValueOrDefault(Splits.Test)}) from {manifest.Source}, hash {manifest.ContentHash[..12]}");
                 return Task.FromResult(0);
             }

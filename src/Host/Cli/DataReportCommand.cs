@@ -21,17 +21,14 @@ public static class DataReportCommand
             Description = "Cards per group: the lowest-scoring kept, the highest-scoring dropped and the most confidently dropped of each cut",
             DefaultValueFactory = _ => DataReportOptions.DefaultExamples,
         };
-        var root = new Option<string?>("--root") { Description = "Data root holding stores/ and subsets/ (default: Data:Root)" };
         var command = new Command("report", "Write an HTML report of a filtered subset next to it (report/index.html): counts, score and caption-length histograms, and the pairs each filter kept and dropped around its cut")
         {
-            subset, examples, root,
+            subset, examples,
         };
-        command.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, (host, _) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, _) =>
         {
-            var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var (stores, subsets) = parse.GetValue(root) is { } r
-                ? (Path.GetFullPath(Path.Combine(r, "stores")), Path.GetFullPath(Path.Combine(r, "subsets")))
-                : (data.StoresRoot, data.SubsetsRoot);
+            var layout = host.Services.GetRequiredService<DataLayout>();
+            var (stores, subsets) = (layout.Stores, layout.Subsets);
             var count = parse.GetValue(examples);
             if (count is < 1 or > 1000)
             {

@@ -7,7 +7,6 @@ namespace ClipHost.Host.Cli;
 public sealed class ImportCommandOptions
 {
     public Option<string?> Name { get; } = new("--name") { Description = "Store name (default: the source's name)" };
-    public Option<string?> Root { get; } = new("--root") { Description = "Data root; stores go to <root>/stores (default: Data:Root)" };
     public Option<int?> Resolution { get; } = new("--resolution") { Description = "Side of the stored square images in pixels (default: Data:Resolution)" };
     public Option<ImageFit?> Fit { get; } = new("--fit") { Description = "Make images square by centre Crop or white Pad (default: per source)" };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of the deterministic splits (default: Data:Seed)" };
@@ -17,7 +16,7 @@ public sealed class ImportCommandOptions
     public Option<int?> Limit { get; } = new("--limit") { Description = "Import at most this many samples (a quick subset)" };
     public Option<bool> Replace { get; } = new("--replace") { Description = "Replace an existing store of the same name" };
 
-    public IEnumerable<Option> All => [Name, Root, Resolution, Fit, Seed, ValFraction, TestFraction, MaxPixels, Limit, Replace];
+    public IEnumerable<Option> All => [Name, Resolution, Fit, Seed, ValFraction, TestFraction, MaxPixels, Limit, Replace];
 
     public void AddTo(Command command)
     {

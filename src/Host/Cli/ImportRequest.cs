@@ -7,9 +7,9 @@ namespace ClipHost.Host.Cli;
 /// <summary>Merges command-line values over the configured Data defaults.</summary>
 public static class ImportRequest
 {
-    public static ImportOptions Resolve(System.CommandLine.ParseResult parse, ImportCommandOptions o, DataOptions data, string? nameOverride = null) => new()
+    public static ImportOptions Resolve(System.CommandLine.ParseResult parse, ImportCommandOptions o, DataOptions data, ClipHost.Engine.Paths.DataLayout layout, string? nameOverride = null) => new()
     {
-        StoresRoot = parse.GetValue(o.Root) is { } root ? Path.GetFullPath(Path.Combine(root, "stores")) : data.StoresRoot,
+        StoresRoot = layout.Stores,
         Name = nameOverride ?? parse.GetValue(o.Name),
         Resolution = parse.GetValue(o.Resolution) ?? data.Resolution,
         Fit = parse.GetValue(o.Fit),
@@ -20,7 +20,4 @@ public static class ImportRequest
         Limit = parse.GetValue(o.Limit),
         Replace = parse.GetValue(o.Replace),
     };
-
-    public static PackageInstaller Installer(System.CommandLine.ParseResult parse, ImportCommandOptions o, PackageInstaller configured, Microsoft.Extensions.Logging.ILogger<PackageInstaller> logger) =>
-        parse.GetValue(o.Root) is { } root ? new PackageInstaller(Path.GetFullPath(Path.Combine(root, "sources")), logger) : configured;
 }

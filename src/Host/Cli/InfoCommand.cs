@@ -12,7 +12,7 @@ public static class InfoCommand
     public static RootCommand AddInfoCommand(this RootCommand root)
     {
         var command = new Command("info", "Show the LibTorch build, the device in use, threads and where data lives");
-        command.SetAction((_, ct) => CliHost.RunAsync(b => b.AddTraining(), (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) =>
         {
             var runtime = host.Services.GetRequiredService<TorchRuntime>();
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;

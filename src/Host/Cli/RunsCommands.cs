@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Reports;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,9 @@ public static class RunsCommands
         var runs = new Argument<string[]>("runs") { Description = "Run names (under Runs:Root) or run folders", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Folder for comparison.md and loss-curves.png (default: print the table only)" };
         var compare = new Command("compare", "Headline metrics of several runs side by side (mean ± std over runs named -s0, -s1, ...) and their loss curves") { runs, output };
-        compare.SetAction((parse, ct) => CliHost.RunAsync(_ => { }, (host, ct) =>
+        compare.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, ct) =>
         {
-            var root = host.Services.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath;
+            var root = host.Services.GetRequiredService<DataLayout>().Runs;
             List<RunSummary> summaries;
             try
             {

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClipHost.Engine.Paths;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Data.Store;
@@ -13,18 +15,18 @@ namespace ClipHost.Host.Cli;
 /// <summary>`clip-host bench --augmentations`: can augmentation keep up with training?</summary>
 public static partial class TrainCommands
 {
-    private static Task<int> AugmentationBench(FileInfo config, int steps, int warmup, CancellationToken ct)
+    private static Task<int> AugmentationBench(ParseResult parse, FileInfo config, int steps, int warmup, CancellationToken ct)
     {
         var (experiment, errors) = ExperimentValidator.Load(config.FullName);
         if (experiment is null)
         {
             return Task.FromResult(Refuse(errors));
         }
-        return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+        return CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;
-            var storePath = Path.Combine(s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot, experiment.Data.Store);
+            var storePath = s.GetRequiredService<DataLayout>().Store(experiment.Data.Store);
             if (!Directory.Exists(storePath))
             {
                 return Refuse([new OptionError("data.store", $"store '{experiment.Data.Store}' of {config.Name} is not imported ({storePath}); run `clip-host data import {experiment.Data.Store}` first")]);

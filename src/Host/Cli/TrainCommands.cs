@@ -5,6 +5,7 @@ using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Reports;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Options;
@@ -55,17 +56,13 @@ public static partial class TrainCommands
             {
                 return Task.FromResult(Refuse(e.Errors));
             }
-            return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+            return CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
             {
                 var s = host.Services;
-                var data = s.GetRequiredService<IOptions<DataOptions>>().Value;
                 var options = new TrainRunOptions
                 {
-                    StoresRoot = data.StoresRoot,
-                    RunsRoot = s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath,
+                    Layout = s.GetRequiredService<DataLayout>(),
                     Device = s.GetRequiredService<TorchRuntime>().Device,
-                    SubsetsRoot = data.SubsetsRoot,
-                    ScoresRoot = data.ScoresRoot,
                     Fresh = parse.GetValue(fresh),
                     StopAfterSteps = parse.GetValue(stopAfter),
                 };
@@ -74,7 +71,7 @@ public static partial class TrainCommands
                     return await TrainAndEvaluateAsync(s, experiments[0], options, !parse.GetValue(noEval), ct).ConfigureAwait(false);
                 }
                 // Every variant is checked before the first trains: a bad value found an hour into a sweep wastes the hour.
-                var validator = new ExperimentValidator(s.GetRequiredService<IComponentRegistry>(), options.StoresRoot, options.RunsRoot, options.SubsetsRoot);
+                var validator = new ExperimentValidator(s.GetRequiredService<IComponentRegistry>(), options.Layout);
                 var refused = experiments.SelectMany(e => validator.Validate(e).Select(err => err with { Field = $"{e.Name}: {err.Field}" })).ToList();
                 if (refused.Count > 0)
                 {
@@ -90,9 +87,9 @@ public static partial class TrainCommands
                         return exit;
                     }
                 }
-                var summaries = experiments.Select(e => RunSummary.Read(Path.Combine(options.RunsRoot, e.Name))).ToList();
+                var summaries = experiments.Select(e => RunSummary.Read(Path.Combine(options.Layout.Runs, e.Name))).ToList();
                 var table = RunComparison.Table(summaries);
-                var output = Path.Combine(options.RunsRoot, $"{experiment.Name}-sweep");
+                var output = Path.Combine(options.Layout.Runs, $"{experiment.Name}-sweep");
                 Directory.CreateDirectory(output);
                 File.WriteAllText(Path.Combine(output, "comparison.md"), table);
                 RunComparison.LossPlot(summaries, Path.Combine(output, "loss-curves.png"));
@@ -150,7 +147,7 @@ public static partial class TrainCommands
         if (evaluate && experiment.Evaluations.Count > 0)
         {
             var output = Path.Combine(result.RunDirectory, "eval");
-            var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.StoresRoot, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
+            var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.Layout.Stores, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
             EvalPrinter.Print(evals, Console.Out);
             Console.WriteLine($"results: {output}");
         }
@@ -162,10 +159,10 @@ public static partial class TrainCommands
         var run = new Option<string>("--run") { Description = "Run name (under Runs:Root) or run folder; its latest checkpoint and config are used", Required = true };
         var config = new Option<FileInfo?>("--config") { Description = "Take the evaluations from this experiment JSON instead of the run's own config" };
         var command = new Command("eval", "Evaluate a trained run: zero-shot classification and retrieval, one CLIP_benchmark JSON per dataset and task") { run, config };
-        command.SetAction((parse, ct) => CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
-            var runDir = Directory.Exists(parse.GetValue(run)) ? Path.GetFullPath(parse.GetValue(run)!) : Path.Combine(s.GetRequiredService<IOptions<RunsOptions>>().Value.FullPath, parse.GetValue(run)!);
+            var runDir = Directory.Exists(parse.GetValue(run)) ? Path.GetFullPath(parse.GetValue(run)!) : Path.Combine(s.GetRequiredService<DataLayout>().Runs, parse.GetValue(run)!);
             var checkpoint = new ClipHost.Engine.Checkpoints.CheckpointStore(runDir).Latest;
             if (checkpoint is null)
             {
@@ -176,7 +173,7 @@ public static partial class TrainCommands
             {
                 return Refuse(errors);
             }
-            var stores = s.GetRequiredService<IOptions<DataOptions>>().Value.StoresRoot;
+            var stores = s.GetRequiredService<DataLayout>().Stores;
             var output = Path.Combine(runDir, "eval");
             var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(checkpoint, experiment.Name, experiment.Evaluations, stores, output, s.GetRequiredService<TorchRuntime>().Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
             EvalPrinter.Print(results, Console.Out);
@@ -208,11 +205,11 @@ public static partial class TrainCommands
         {
             if (parse.GetValue(augmentations))
             {
-                return AugmentationBench(parse.GetValue(experiment)!, parse.GetValue(steps), parse.GetValue(warmup), ct);
+                return AugmentationBench(parse, parse.GetValue(experiment)!, parse.GetValue(steps), parse.GetValue(warmup), ct);
             }
             if (parse.GetValue(presets))
             {
-                return PresetsTable(parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(architecture), PresetOf(parse.GetValue(options)), ct);
+                return PresetsTable(parse, parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(architecture), PresetOf(parse.GetValue(options)), ct);
             }
             ImageTowerConfig? vision = null;
             if (parse.GetValue(architecture) is { } id)
@@ -224,7 +221,7 @@ public static partial class TrainCommands
                 }
                 vision = tower;
             }
-            return CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+            return CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
             {
                 var s = host.Services;
                 var device = s.GetRequiredService<TorchRuntime>().Device;
@@ -307,8 +304,8 @@ public static partial class TrainCommands
         }
     }
 
-    private static Task<int> PresetsTable(int imageSize, int batchSize, int steps, int warmup, string? onlyArchitecture, string? onlyPreset, CancellationToken ct) =>
-        CliHost.RunAsync(b => b.AddTraining(), async (host, ct) =>
+    private static Task<int> PresetsTable(ParseResult parse, int imageSize, int batchSize, int steps, int warmup, string? onlyArchitecture, string? onlyPreset, CancellationToken ct) =>
+        CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;

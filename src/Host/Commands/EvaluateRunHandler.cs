@@ -1,5 +1,6 @@
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>Evaluates a run's latest checkpoint and puts every metric into its record (dataset/task/metric → value).</summary>
-public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, TorchRuntime torch, IOptions<DataOptions> data, TimeProvider clock)
+public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, TorchRuntime torch, DataLayout layout, TimeProvider clock)
     : ICommandHandler<EvaluateRunCommand, RunRecord>
 {
     public async ValueTask<RunRecord> Handle(EvaluateRunCommand command, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         try
         {
             var results = await RunConfig.OnTorchThread(() => new Evaluator(lease).Evaluate(
-                checkpoint, id, config.Evaluations, data.Value.StoresRoot, output, torch.Device, config.Training.Precision, cancellationToken)).ConfigureAwait(false);
+                checkpoint, id, config.Evaluations, layout.Stores, output, torch.Device, config.Training.Precision, cancellationToken)).ConfigureAwait(false);
             var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))
                 .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
             return runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Torch;
@@ -12,13 +13,12 @@ namespace ClipHost.Host.Commands;
 /// Applies the filters in order with the plugin versions current when it starts, then writes the subset (atomically)
 /// with its lineage and every filter's decision per candidate (<see cref="SubsetMaker"/>).
 /// </summary>
-public sealed class FilterDatasetHandler(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs, TorchRuntime torch, ILoggerFactory loggers)
+public sealed class FilterDatasetHandler(PluginCatalog catalog, DataLayout layout, TorchRuntime torch, ILoggerFactory loggers)
     : ICommandHandler<FilterDatasetCommand, SubsetRecord>
 {
     public ValueTask<SubsetRecord> Handle(FilterDatasetCommand command, CancellationToken cancellationToken)
     {
         using var lease = catalog.Acquire();
-        var roots = new SubsetMaker.Roots(data.Value.StoresRoot, data.Value.SubsetsRoot, runs.Value.FullPath, data.Value.ScoresRoot);
-        return ValueTask.FromResult(SubsetMaker.Make(roots, command.Store, command.Subset, command.Filters, command.Seed, lease, torch.Device, loggers.CreateLogger("ClipHost.Filters"), cancellationToken));
+        return ValueTask.FromResult(SubsetMaker.Make(layout, command.Store, command.Subset, command.Filters, command.Seed, lease, torch.Device, loggers.CreateLogger("ClipHost.Filters"), cancellationToken));
     }
 }

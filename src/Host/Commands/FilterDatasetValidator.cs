@@ -10,19 +10,19 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>The store exists and is not empty and the pipeline is valid (<see cref="FilterStepsValidator"/>).</summary>
-public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataOptions> data, IOptions<RunsOptions> runs) : ICommandValidator<FilterDatasetCommand>
+public sealed class FilterDatasetValidator(PluginCatalog catalog, DataLayout layout) : ICommandValidator<FilterDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(FilterDatasetCommand command)
     {
         var errors = new List<OptionError>();
-        var manifest = Identifier.IsValid(command.Store) ? Path.Combine(data.Value.StoresRoot, command.Store, StoreFiles.Manifest) : null;
+        var manifest = Identifier.IsValid(command.Store) ? Path.Combine(layout.Stores, command.Store, StoreFiles.Manifest) : null;
         if (manifest is null)
         {
             errors.Add(Identifier.Check(command.Store, "store")!);
         }
         else if (!File.Exists(manifest))
         {
-            errors.Add(new OptionError("store", $"no store '{command.Store}' under {data.Value.StoresRoot}"));
+            errors.Add(new OptionError("store", $"no store '{command.Store}' under {layout.Stores}"));
         }
         else if (JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(manifest), StoreFiles.Json) is { Count: 0 })
         {
@@ -37,7 +37,7 @@ public sealed class FilterDatasetValidator(PluginCatalog catalog, IOptions<DataO
         {
             errors.Add(new OptionError("filters", "give at least one filter"));
         }
-        errors.AddRange(FilterStepsValidator.Validate(command.Filters, catalog, runs.Value.FullPath, "filters"));
+        errors.AddRange(FilterStepsValidator.Validate(command.Filters, catalog, layout.Runs, "filters"));
         return errors;
     }
 }

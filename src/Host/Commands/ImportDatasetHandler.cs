@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>Builds the source and runs the importer with the configured Data defaults.</summary>
-public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstaller installer, IOptions<DataOptions> data) : ICommandHandler<ImportDatasetCommand, ImportReport>
+public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstaller installer, IOptions<DataOptions> data, ClipHost.Engine.Paths.DataLayout layout) : ICommandHandler<ImportDatasetCommand, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDatasetCommand command, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstal
         var d = data.Value;
         var options = new ImportOptions
         {
-            StoresRoot = d.StoresRoot,
+            StoresRoot = layout.Stores,
             Name = command.Name,
             Resolution = d.Resolution,
             Seed = d.Seed,

@@ -1,5 +1,6 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
@@ -11,7 +12,7 @@ namespace ClipHost.Host.Commands;
 /// A job's run must have a record, must not be cancelled, and its config must still be valid against the plugins
 /// loaded now (one it needs may have been removed since it was queued).
 /// </summary>
-public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, IOptions<DataOptions> data)
+public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, DataLayout layout)
     : ICommandValidator<TrainRunCommand>, ICommandValidator<EvaluateRunCommand>, ICommandValidator<CancelRunCommand>
 {
     public IReadOnlyList<OptionError> Validate(TrainRunCommand command) => Check(command.RunId, needsCheckpoint: false);
@@ -42,6 +43,6 @@ public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, IOp
             return [new OptionError("runId", $"run '{runId}' has no checkpoint to evaluate")];
         }
         var (config, errors) = ExperimentValidator.Parse(record.Config.GetRawText(), "config", $"run '{runId}'");
-        return config is null ? errors : new ExperimentValidator(catalog, data.Value.StoresRoot, runs.Root, data.Value.SubsetsRoot).Validate(config);
+        return config is null ? errors : new ExperimentValidator(catalog, layout).Validate(config);
     }
 }

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Paths;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Options;
@@ -20,7 +21,7 @@ public sealed class TrainRunHandler(
     RunStore runs,
     PluginCatalog catalog,
     DevicePool devices,
-    IOptions<DataOptions> data,
+    DataLayout layout,
     IBackgroundJobClient jobs,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -48,7 +49,7 @@ public sealed class TrainRunHandler(
         });
         CommandLog.TrainingStarted(_logger, id, record.Attempts, from);
         using var device = await devices.TakeAsync(cancellationToken).ConfigureAwait(false);
-        var options = new TrainRunOptions { StoresRoot = data.Value.StoresRoot, RunsRoot = runs.Root, Device = device.Device, SubsetsRoot = data.Value.SubsetsRoot, ScoresRoot = data.Value.ScoresRoot };
+        var options = new TrainRunOptions { Layout = layout, Device = device.Device };
         var progress = new RecordProgress(runs, id, clock);
         var trainer = new Trainer(lease, loggers.CreateLogger<Trainer>());
         try

@@ -17,7 +17,7 @@ public static class DataExtensions
     {
         builder.Services.AddSingleton<DatasetImporter>();
         builder.Services.AddSingleton(sp => new PackageInstaller(
-            sp.GetRequiredService<IOptions<DataOptions>>().Value.SourcesRoot,
+            sp.GetRequiredService<ClipHost.Engine.Paths.DataLayout>().Sources,
             sp.GetRequiredService<ILogger<PackageInstaller>>(),
             installsPackages));
         return builder;

@@ -12,8 +12,6 @@ public static class TrainingExtensions
     public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
     {
         builder.AddTorchRuntime().AddPluginCatalog();
-        builder.Services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<RunsOptions>, RunsOptionsValidator>();
         builder.Services.AddSingleton<Trainer>();
         builder.Services.AddSingleton<Evaluator>();
         builder.Services.AddSingleton<TrainBenchmark>();

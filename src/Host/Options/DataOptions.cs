@@ -7,7 +7,10 @@ public sealed class DataOptions
 {
     public const string SectionName = "Data";
 
-    /// <summary>Root folder: stores under stores/, downloaded package caches under sources/. Relative to the working directory.</summary>
+    /// <summary>
+    /// Root folder: stores/, subsets/ (filtered cuts), scores/ (teacher scores) and sources/ (package caches); see
+    /// <see cref="ClipHost.Engine.Paths.DataLayout"/>. Relative to the working directory.
+    /// </summary>
     [Required]
     public string Root { get; set; } = "data";
 
@@ -36,13 +39,4 @@ public sealed class DataOptions
 
     public string ImportRootPath => Path.GetFullPath(string.IsNullOrEmpty(ImportRoot) ? Root : ImportRoot);
 
-    public string StoresRoot => Path.GetFullPath(Path.Combine(Root, "stores"));
-
-    /// <summary>Filtered subsets: subsets/&lt;name&gt;/subset.json, ids over a store with their lineage.</summary>
-    public string SubsetsRoot => Path.GetFullPath(Path.Combine(Root, "subsets"));
-
-    /// <summary>Teacher scores per sample: scores/&lt;store content hash&gt;/&lt;teacher hash&gt;.bin, shared by every cut.</summary>
-    public string ScoresRoot => Path.GetFullPath(Path.Combine(Root, "scores"));
-
-    public string SourcesRoot => Path.GetFullPath(Path.Combine(Root, "sources"));
 }

@@ -10,6 +10,4 @@ public sealed class RunsOptions
     /// <summary>Relative to the working directory.</summary>
     [Required]
     public string Root { get; set; } = "runs";
-
-    public string FullPath => Path.GetFullPath(Root);
 }

@@ -11,7 +11,7 @@ namespace ClipHost.Host.Runs;
 /// Run records as JSON files under the runs root (runs/&lt;id&gt;/run.json), written atomically (temp file, rename) so a
 /// reader on any host sees either the old record or the new one. Only the host working on a run writes its record.
 /// </summary>
-public sealed class RunStore(IOptions<RunsOptions> options)
+public sealed class RunStore(DataLayout layout)
 {
     public const string FileName = "run.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -23,7 +23,7 @@ public sealed class RunStore(IOptions<RunsOptions> options)
 
     public static JsonSerializerOptions SerializerOptions => Json;
 
-    public string Root => options.Value.FullPath;
+    public string Root => layout.Runs;
 
     /// <summary>The run's folder; throws for an id that is not an <see cref="Identifier"/>, so no folder is made for one.</summary>
     public string DirectoryOf(string id) => RootedPath.Child(Root, id, "runId");

@@ -21,10 +21,7 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
 
     private TrainRunOptions Options(TempDir dir, long? stopAfter = null) => new()
     {
-        StoresRoot = data.StoresRoot,
-        RunsRoot = dir.Combine("runs"),
-        SubsetsRoot = dir.Combine("subsets"),
-        ScoresRoot = dir.Combine("scores"),
+        Layout = TestLayout.Of(data.StoresRoot, dir.Combine("runs"), dir.Combine("subsets"), dir.Combine("scores")),
         Device = CPU,
         StopAfterSteps = stopAfter,
     };
@@ -104,11 +101,11 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         using var dir = new TempDir();
         var options = Options(dir);
         using var store = ClipStore.Open(Path.Combine(data.StoresRoot, EmojiStoreFixture.Store));
-        using var teachers = new TeacherPool(options.RunsRoot, new ScoreCache(options.ScoresRoot!), StaticRegistry.Instance, CPU);
+        using var teachers = new TeacherPool(options.Layout.Runs, new ScoreCache(options.Layout.Scores), StaticRegistry.Instance, CPU);
         var teacher = TeacherCopy(dir);
         var context = new FilterContext(0, NullLogger.Instance, teachers.Resolve, NoServices.Instance);
         var steps = FilterPipeline.Run(store, [.. Enumerable.Range(0, store.Count)], [ClipScore(teacher, 60)], StaticRegistry.Instance, context, TestContext.Current.CancellationToken);
-        var parentFolder = Path.Combine(options.SubsetsRoot!, "best60");
+        var parentFolder = Path.Combine(options.Layout.Subsets, "best60");
         Directory.CreateDirectory(parentFolder);
         SubsetFiles.Write(parentFolder, new SubsetRecord("best60", EmojiStoreFixture.Store, store.ContentHash, 0, store.Count, "every sample", steps[^1].Result.Kept, [steps[0].Lineage], DateTimeOffset.UtcNow), steps);
 
@@ -154,10 +151,10 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
         var options = Options(dir);
         using (var store = ClipStore.Open(Path.Combine(data.StoresRoot, EmojiStoreFixture.Store)))
         {
-            Directory.CreateDirectory(Path.Combine(options.SubsetsRoot!, "stale"));
-            SubsetFiles.Write(Path.Combine(options.SubsetsRoot!, "stale"), new SubsetRecord("stale", EmojiStoreFixture.Store, new string('0', 64), 0, store.Count, "every sample", [1, 2, 3], [], DateTimeOffset.UtcNow), []);
-            Directory.CreateDirectory(Path.Combine(options.SubsetsRoot!, "elsewhere"));
-            SubsetFiles.Write(Path.Combine(options.SubsetsRoot!, "elsewhere"), new SubsetRecord("elsewhere", "openclipart", store.ContentHash, 0, store.Count, "every sample", [1, 2, 3], [], DateTimeOffset.UtcNow), []);
+            Directory.CreateDirectory(Path.Combine(options.Layout.Subsets, "stale"));
+            SubsetFiles.Write(Path.Combine(options.Layout.Subsets, "stale"), new SubsetRecord("stale", EmojiStoreFixture.Store, new string('0', 64), 0, store.Count, "every sample", [1, 2, 3], [], DateTimeOffset.UtcNow), []);
+            Directory.CreateDirectory(Path.Combine(options.Layout.Subsets, "elsewhere"));
+            SubsetFiles.Write(Path.Combine(options.Layout.Subsets, "elsewhere"), new SubsetRecord("elsewhere", "openclipart", store.ContentHash, 0, store.Count, "every sample", [1, 2, 3], [], DateTimeOffset.UtcNow), []);
         }
         var baseConfig = TinyExperiments.Tiny("refused", samples: 64);
         (DataConfig Data, string Field, string Message)[] cases =
@@ -176,13 +173,13 @@ public sealed class FilteredTrainingTests(EmojiStoreFixture data)
             Assert.Equal(field, error.Field);
             Assert.Contains(message, error.Message, StringComparison.Ordinal);
         }
-        Assert.False(Directory.Exists(Path.Combine(options.RunsRoot, "refused")));
+        Assert.False(Directory.Exists(Path.Combine(options.Layout.Runs, "refused")));
 
         // Filters that leave nothing are refused before the first step, saying how many were selected.
         var none = baseConfig with { Data = baseConfig.Data with { Filters = [new FilterStep("clip-score", JsonDocument.Parse($$"""{ "teacher": {{JsonSerializer.Serialize(TeacherCopy(dir))}}, "threshold": 1 }""").RootElement.Clone())] } };
         var empty = Assert.Throws<OptionsValidationFailedException>(() => Trainer().Train(none, options, null, TestContext.Current.CancellationToken));
         Assert.Equal("data.filters", Assert.Single(empty.Errors).Field);
         Assert.Contains($"no training samples are left of the {Selected(none).Length} selected", empty.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Null(new ClipHost.Engine.Checkpoints.CheckpointStore(Path.Combine(options.RunsRoot, "refused")).Latest);
+        Assert.Null(new ClipHost.Engine.Checkpoints.CheckpointStore(Path.Combine(options.Layout.Runs, "refused")).Latest);
     }
 }

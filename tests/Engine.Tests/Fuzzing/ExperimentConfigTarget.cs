@@ -76,7 +76,7 @@ public sealed class ExperimentConfigTarget : IFuzzTarget
             {
                 return Named(errors);
             }
-            var validation = new ExperimentValidator(StaticRegistry.Instance, storesRoot, Path.Combine(sandbox.Root, "runs")).Validate(config);
+            var validation = new ExperimentValidator(StaticRegistry.Instance, TestLayout.Of(storesRoot, Path.Combine(sandbox.Root, "runs"))).Validate(config);
             if (validation.Count > 0)
             {
                 return Named(validation);

@@ -40,7 +40,8 @@ public sealed class ConfigPathTests
         Evaluations = [],
     };
 
-    private static ExperimentValidator Validator(string stores, string? runs = null) => new(StaticRegistry.Instance, stores, runs);
+    private static ExperimentValidator Validator(string stores, string? runs = null) =>
+        new(StaticRegistry.Instance, TestLayout.Of(stores, runs ?? Path.Combine(Path.GetTempPath(), "no-runs"))) { ChecksTeachers = runs is not null };
 
     [Fact]
     public async Task StoreOutsideTheDataRoot_AbsoluteOrDotDot_IsRefusedNamingTheField()
@@ -64,7 +65,7 @@ public sealed class ConfigPathTests
     {
         using var dir = new TempDir();
         var (stores, outside) = await StoresAsync(dir);
-        var options = new TrainRunOptions { StoresRoot = stores, RunsRoot = dir.Combine("runs"), Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(stores, dir.Combine("runs")), Device = CPU };
 
         var refused = Assert.Throws<OptionsValidationFailedException>(() =>
             new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(Config(store: Path.GetRelativePath(stores, outside)), options, null, TestContext.Current.CancellationToken));
@@ -86,7 +87,7 @@ public sealed class ConfigPathTests
         Assert.Contains("128", error.Message, StringComparison.Ordinal);
         Assert.Empty(Validator(stores).Validate(Config(name: new string('n', 128))));
         // The service appends a 21-character timestamp to make a run id; the limit leaves room for it there.
-        var submitted = new ExperimentValidator(StaticRegistry.Instance, stores) { NameSuffixLength = 21 }.Validate(Config(name: new string('n', 120)));
+        var submitted = new ExperimentValidator(StaticRegistry.Instance, TestLayout.Of(stores, Path.Combine(Path.GetTempPath(), "no-runs"))) { NameSuffixLength = 21 }.Validate(Config(name: new string('n', 120)));
         Assert.Equal("name", Assert.Single(submitted).Field);
         Assert.Contains("107", submitted[0].Message, StringComparison.Ordinal);
     }
@@ -147,7 +148,7 @@ public sealed class ConfigPathTests
     {
         using var dir = new TempDir();
         var (stores, _) = await StoresAsync(dir);
-        var options = new TrainRunOptions { StoresRoot = stores, RunsRoot = dir.Combine("runs"), Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(stores, dir.Combine("runs")), Device = CPU };
         var quarter = new FilterStep("random-subset", JsonDocument.Parse("""{ "fraction": 0.25 }""").RootElement.Clone());
         var config = Config(batch: 16) with { Data = Config().Data with { Filters = [quarter] } };
 

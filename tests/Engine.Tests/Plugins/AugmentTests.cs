@@ -136,7 +136,7 @@ public sealed class AugmentTests(EmojiStoreFixture data)
         using var runs = new TempDir();
         var tiny = TinyExperiments.Tiny("augment-falls", samples: 64 * 200);
         var config = tiny with { Strategy = new StrategyConfig { Id = "augment", Options = JsonDocument.Parse("""{"policy": "cropFlip", "captionDeletion": 0.1, "captionSwaps": 1}""").RootElement } };
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.4);
         Assert.Equal(result.Compute.ImageForwardGflopsPerView, result.Compute.ImageForwardGflopsPerSample, 9);

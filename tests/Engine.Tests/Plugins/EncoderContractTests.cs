@@ -108,7 +108,7 @@ public abstract class EncoderContractTests(EmojiStoreFixture data)
             Model = tiny.Model with { Vision = tiny.Model.Vision with { Architecture = Factory.Id, Options = JsonDocument.Parse(TrainingOptions).RootElement } },
             Training = tiny.Training with { LearningRate = TrainingLearningRate ?? tiny.Training.LearningRate },
         };
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.5);
     }

@@ -107,7 +107,7 @@ public sealed class FlipTests(EmojiStoreFixture data)
         using var runs = new TempDir();
         var tiny = TinyExperiments.Tiny("flip-falls", samples: 64 * 200);
         var config = tiny with { Strategy = new StrategyConfig { Id = "flip", Options = JsonDocument.Parse("""{"maskRatio": 0.5}""").RootElement } };
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.5);
 

@@ -25,10 +25,10 @@ public sealed class QuickstartStrategiesTests(EmojiStoreFixture data)
         Assert.Empty(errors);
         // The evaluations' other stores are not in the test fixture; training is what a strategy changes.
         var config = quickstart! with { Name = $"qs-{id}", Strategy = new StrategyConfig { Id = id }, Evaluations = [] };
-        Assert.Empty(new ExperimentValidator(StaticRegistry.Instance, data.StoresRoot).Validate(config));
+        Assert.Empty(new ExperimentValidator(StaticRegistry.Instance, TestLayout.Of(data.StoresRoot, Path.Combine(Path.GetTempPath(), "no-runs"))).Validate(config));
 
         using var runs = new TempDir();
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU, StopAfterSteps = 2 };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU, StopAfterSteps = 2 };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         Assert.Equal(2, result.State.Step);
         Assert.True(double.IsFinite(result.State.Loss));

@@ -123,7 +123,7 @@ public sealed class SlipTests(EmojiStoreFixture data)
         using var runs = new TempDir();
         var tiny = TinyExperiments.Tiny("slip-falls", samples: 64 * 150);
         var config = tiny with { Strategy = new StrategyConfig { Id = "slip" } };
-        var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = runs.Path, Device = CPU };
+        var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory), by: 0.5);
         RunMetrics.AssertFalls(RunMetrics.Losses(result.RunDirectory, "ssl"), by: 0.3, what: "SimCLR loss");
@@ -141,7 +141,7 @@ public sealed class SlipTests(EmojiStoreFixture data)
     {
         using var runs = new TempDir();
         var config = TinyExperiments.Tiny("slip-resume", samples: 64 * 10, seed: 3) with { Strategy = new StrategyConfig { Id = "slip" } };
-        TrainRunOptions Options(string dir, long? stop = null) => new() { StoresRoot = data.StoresRoot, RunsRoot = runs.Combine(dir), Device = CPU, StopAfterSteps = stop };
+        TrainRunOptions Options(string dir, long? stop = null) => new() { Layout = TestLayout.Of(data.StoresRoot, runs.Combine(dir)), Device = CPU, StopAfterSteps = stop };
         var trainer = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance);
         var whole = trainer.Train(config, Options("a"), null, TestContext.Current.CancellationToken);
         Assert.False(trainer.Train(config, Options("b", stop: 4), null, TestContext.Current.CancellationToken).Completed);

@@ -124,8 +124,7 @@ public sealed class MixedPrecisionTests(EmojiStoreFixture data)
 
     private TrainRunOptions Options(string runs, long? stopAfter = null) => new()
     {
-        StoresRoot = data.StoresRoot,
-        RunsRoot = runs,
+        Layout = TestLayout.Of(data.StoresRoot, runs),
         Device = CPU,
         StopAfterSteps = stopAfter,
     };

@@ -18,7 +18,7 @@ public static class EmojiTeacher
         {
             if (_checkpoint is null)
             {
-                var options = new TrainRunOptions { StoresRoot = data.StoresRoot, RunsRoot = data.RunsRoot, Device = CPU };
+                var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, data.RunsRoot), Device = CPU };
                 var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance)
                     .Train(TinyExperiments.Tiny(RunId, samples: 64 * 100, seed: 3), options, null, TestContext.Current.CancellationToken);
                 _checkpoint = result.Checkpoint;

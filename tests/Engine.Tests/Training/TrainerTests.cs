@@ -17,8 +17,7 @@ public sealed class TrainerTests(EmojiStoreFixture data)
 
     private TrainRunOptions Options(string runs, long? stopAfter = null, bool fresh = false) => new()
     {
-        StoresRoot = data.StoresRoot,
-        RunsRoot = runs,
+        Layout = TestLayout.Of(data.StoresRoot, runs),
         Device = CPU,
         StopAfterSteps = stopAfter,
         Fresh = fresh,

@@ -1,0 +1,62 @@
+using ClipHost.Abstractions.Options;
+
+namespace ClipHost.Engine.Paths;
+
+/// <summary>
+/// Where everything lives, bound once from configuration (Data:Root, Runs:Root) and passed to whatever reads or writes:
+/// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores) and sources/ (package caches), and the
+/// runs root. Every name that picks a folder in one of them goes through <see cref="RootedPath.Child"/>.
+/// </summary>
+public sealed record DataLayout
+{
+    public required string Stores { get; init; }
+    public required string Subsets { get; init; }
+    public required string Scores { get; init; }
+    public required string Sources { get; init; }
+    public required string Runs { get; init; }
+
+    /// <summary>The layout the host uses: stores/, subsets/, scores/ and sources/ under the data root; runs where configured.</summary>
+    public static DataLayout ForRoots(string dataRoot, string runsRoot)
+    {
+        var data = Path.GetFullPath(dataRoot);
+        return new()
+        {
+            Stores = Path.Combine(data, "stores"),
+            Subsets = Path.Combine(data, "subsets"),
+            Scores = Path.Combine(data, "scores"),
+            Sources = Path.Combine(data, "sources"),
+            Runs = Path.GetFullPath(runsRoot),
+        };
+    }
+
+    public string Store(string name, string field = "data.store") => RootedPath.Child(Stores, name, field);
+
+    public string Subset(string name, string field = "data.subset") => RootedPath.Child(Subsets, name, field);
+
+    public string Run(string name, string field = "name") => RootedPath.Child(Runs, name, field);
+
+    /// <summary>
+    /// The folders must be distinct and none inside another (a runs root inside stores/ would be listed as stores, a data
+    /// root under a run would be deleted by a fresh start).
+    /// </summary>
+    public IReadOnlyList<OptionError> Validate()
+    {
+        (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources), ("Runs.Root", Runs)];
+        var errors = new List<OptionError>();
+        foreach (var (field, path) in folders)
+        {
+            if (File.Exists(path))
+            {
+                errors.Add(new OptionError(field, $"{path} is a file, not a folder"));
+            }
+            foreach (var (other, otherPath) in folders.Where(f => f.Field != field))
+            {
+                if (RootedPath.IsWithin(otherPath, path))
+                {
+                    errors.Add(new OptionError(field, $"{path} is inside {other} ({otherPath}); give each its own folder"));
+                }
+            }
+        }
+        return errors;
+    }
+}
