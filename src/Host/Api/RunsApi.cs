@@ -1,12 +1,16 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Host.Api;
 using ClipHost.Host.Commands;
+using ClipHost.Host.Jobs;
 using ClipHost.Host.Runs;
 using Mediator;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>POST /api/runs (an experiment JSON), GET /api/runs, GET /api/runs/{id}, DELETE /api/runs/{id} (cancel).</summary>
+/// <summary>
+/// POST /api/runs (an experiment JSON; ?fresh=true discards an earlier run of that name), GET /api/runs (every run under
+/// the runs root, however it was started), GET /api/runs/{id}, DELETE /api/runs/{id} (cancel).
+/// </summary>
 public static class RunsApi
 {
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -19,7 +23,7 @@ public static class RunsApi
         return app;
     }
 
-    private static async Task<IResult> Submit(HttpRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> Submit(HttpRequest request, RunSubmitter queue, bool? fresh, CancellationToken ct)
     {
         var (body, bad) = await ApiBody.ReadObjectAsync(request, ct).ConfigureAwait(false);
         if (bad is not null)
@@ -28,14 +32,19 @@ public static class RunsApi
         }
         try
         {
-            var run = await mediator.Send(new SubmitRunCommand(body!, "api"), ct).ConfigureAwait(false);
-            return ApiResults.Json(run, StatusCodes.Status202Accepted);
+            var run = await queue.SubmitAsync(body!, "api", fresh ?? false, ct).ConfigureAwait(false);
+            // Nothing left to do (it succeeded earlier): 200 with its record; otherwise queued or already on its way.
+            return ApiResults.Json(run, run.Status == RunStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
         }
         catch (OptionsValidationFailedException e)
         {
             return ApiResults.Refused(e);
         }
-        catch (ClipHost.Host.Jobs.StorageUnavailableException e)
+        catch (RunConflictException e)
+        {
+            return ApiResults.Refused(new OptionsValidationFailedException([e.Error]), StatusCodes.Status409Conflict);
+        }
+        catch (StorageUnavailableException e)
         {
             return ApiResults.Unavailable(e.Message);
         }

@@ -1,5 +1,4 @@
 using ClipHost.Host.Runs;
-using Hangfire;
 using Mediator;
 
 namespace ClipHost.Host.Commands;
@@ -8,7 +7,7 @@ namespace ClipHost.Host.Commands;
 /// Deletes the run's jobs in Hangfire (a running job sees its cancellation token fire within Hangfire's check
 /// interval, on whichever host runs it) and marks the record cancelled.
 /// </summary>
-public sealed class CancelRunHandler(RunStore runs, IBackgroundJobClient jobs, TimeProvider clock) : ICommandHandler<CancelRunCommand, RunRecord>
+public sealed class CancelRunHandler(RunStore runs, IRunJobs jobs, TimeProvider clock) : ICommandHandler<CancelRunCommand, RunRecord>
 {
     public ValueTask<RunRecord> Handle(CancelRunCommand command, CancellationToken cancellationToken)
     {

@@ -20,12 +20,18 @@ internal static partial class CommandLog
     [LoggerMessage(Level = LogLevel.Error, Message = "{Command} failed after {Seconds:F1} s")]
     public static partial void Failed(ILogger logger, Exception exception, string command, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} created ({Source})")]
+    public static partial void RunCreated(ILogger logger, string runId, string source);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} queued as job {JobId} ({Source})")]
-    public static partial void RunQueued(ILogger logger, string runId, string jobId, string source);
+    public static partial void RunSubmitterd(ILogger logger, string runId, string jobId, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: training attempt {Attempt} from step {Step}")]
     public static partial void TrainingStarted(ILogger logger, string runId, int attempt, long step);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped for shutdown at a checkpoint; it resumes when a host picks its job up again")]
     public static partial void TrainingInterrupted(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped at a checkpoint; submit it again to resume")]
+    public static partial void TrainingStopped(ILogger logger, string runId);
 }

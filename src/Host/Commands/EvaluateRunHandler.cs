@@ -1,36 +1,52 @@
+using System.Globalization;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Paths;
-using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
 using ClipHost.Host.Torch;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>Evaluates a run's latest checkpoint and puts every metric into its record (dataset/task/metric → value).</summary>
+/// <summary>Evaluates a run's checkpoint; into the run's own results (eval/ and the record's metrics) only when asked.</summary>
 public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, TorchRuntime torch, DataLayout layout, TimeProvider clock)
-    : ICommandHandler<EvaluateRunCommand, RunRecord>
+    : ICommandHandler<EvaluateRunCommand, RunEvaluation>
 {
-    public async ValueTask<RunRecord> Handle(EvaluateRunCommand command, CancellationToken cancellationToken)
+    public async ValueTask<RunEvaluation> Handle(EvaluateRunCommand command, CancellationToken cancellationToken)
     {
         var id = command.RunId;
-        var config = RunConfig.Of(runs.Get(id)!);
-        var checkpoint = new CheckpointStore(runs.DirectoryOf(id)).Latest!;
-        var output = Path.Combine(runs.DirectoryOf(id), "eval");
-        runs.Update(id, r => r with { Status = RunStatus.Evaluating, Checkpoint = checkpoint });
+        var record = runs.Get(id)!;
+        var config = command.ConfigJson is { } json ? ExperimentChecks.Parse(json) : RunConfig.Of(record);
+        var checkpoint = RunCheckpoints.Find(runs.DirectoryOf(id), command.Step).Folder!;
+        var step = CheckpointStore.ReadState(checkpoint).Step;
+        var output = command.IntoRun ? Path.Combine(runs.DirectoryOf(id), "eval")
+            : command.Output is { } given ? Path.GetFullPath(given)
+            : Path.Combine(runs.DirectoryOf(id), "evaluations", string.Create(CultureInfo.InvariantCulture, $"step-{step}{(command.ConfigJson is null ? string.Empty : $"-{config.Name}")}"));
+        if (command.IntoRun)
+        {
+            record = runs.Update(id, r => r with { Status = RunStatus.Evaluating, Checkpoint = checkpoint });
+        }
         using var lease = catalog.Acquire();
         try
         {
             var results = await RunConfig.OnTorchThread(() => new Evaluator(lease).Evaluate(
                 checkpoint, id, config.Evaluations, layout.Stores, output, torch.Device, config.Training.Precision, cancellationToken)).ConfigureAwait(false);
-            var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))
-                .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-            return runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });
+            if (command.IntoRun)
+            {
+                var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))
+                    .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+                record = runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });
+            }
+            return new RunEvaluation(record, results, output);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (command.IntoRun)
+        {
+            // Stopped midway: the evaluation is still to do (a cancellation of the run has already marked it cancelled).
+            runs.Update(id, r => r.Status == RunStatus.Evaluating ? r with { Status = RunStatus.Trained } : r);
+            throw;
+        }
+        catch (Exception e) when (command.IntoRun)
         {
             runs.Update(id, r => r with { Status = RunStatus.Failed, Error = $"evaluation: {e.Message}", FinishedAt = clock.GetUtcNow() });
             throw;

@@ -3,8 +3,11 @@ using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>Writes a training run's progress into its record, at most every couple of seconds, so every host can show it.</summary>
-internal sealed class RecordProgress(RunStore runs, string runId, TimeProvider clock) : IProgress<TrainProgress>
+/// <summary>
+/// Writes a training run's progress into its record, at most every couple of seconds, so every host can show it; a
+/// display (the CLI's progress bar) is told every step.
+/// </summary>
+internal sealed class RecordProgress(RunStore runs, string runId, TimeProvider clock, IProgress<TrainProgress>? display = null) : IProgress<TrainProgress>
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
     private DateTimeOffset _last = DateTimeOffset.MinValue;
@@ -12,6 +15,7 @@ internal sealed class RecordProgress(RunStore runs, string runId, TimeProvider c
 
     public void Report(TrainProgress value)
     {
+        display?.Report(value);
         _pending = value;
         var now = clock.GetUtcNow();
         if (now - _last >= Every || value.Step == value.TotalSteps)

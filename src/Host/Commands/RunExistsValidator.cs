@@ -13,11 +13,9 @@ namespace ClipHost.Host.Commands;
 /// loaded now (one it needs may have been removed since it was queued).
 /// </summary>
 public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, DataLayout layout)
-    : ICommandValidator<TrainRunCommand>, ICommandValidator<EvaluateRunCommand>, ICommandValidator<CancelRunCommand>
+    : ICommandValidator<TrainRunCommand>, ICommandValidator<CancelRunCommand>
 {
-    public IReadOnlyList<OptionError> Validate(TrainRunCommand command) => Check(command.RunId, needsCheckpoint: false);
-
-    public IReadOnlyList<OptionError> Validate(EvaluateRunCommand command) => Check(command.RunId, needsCheckpoint: true);
+    public IReadOnlyList<OptionError> Validate(TrainRunCommand command) => Check(command.RunId);
 
     public IReadOnlyList<OptionError> Validate(CancelRunCommand command) =>
         runs.Get(command.RunId) switch
@@ -27,7 +25,7 @@ public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, Dat
             _ => [],
         };
 
-    private IReadOnlyList<OptionError> Check(string runId, bool needsCheckpoint)
+    private IReadOnlyList<OptionError> Check(string runId)
     {
         var record = runs.Get(runId);
         if (record is null)
@@ -38,11 +36,6 @@ public sealed class RunExistsValidator(RunStore runs, PluginCatalog catalog, Dat
         {
             return [new OptionError("runId", $"run '{runId}' was cancelled")];
         }
-        if (needsCheckpoint && new Engine.Checkpoints.CheckpointStore(runs.DirectoryOf(runId)).Latest is null)
-        {
-            return [new OptionError("runId", $"run '{runId}' has no checkpoint to evaluate")];
-        }
-        var (config, errors) = ExperimentValidator.Parse(record.Config.GetRawText(), "config", $"run '{runId}'");
-        return config is null ? errors : new ExperimentValidator(catalog, layout).Validate(config);
+        return ExperimentChecks.Validate(record.Config.GetRawText(), catalog, layout).Errors;
     }
 }

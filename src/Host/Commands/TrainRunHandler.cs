@@ -2,27 +2,25 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Jobs;
-using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
-using Hangfire;
 using Mediator;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
 /// <summary>
 /// Trains a run with the plugin versions current when it starts (held by a lease until it ends), resuming from the
-/// run's last checkpoint, reporting progress into the record, then queues its evaluation. A stop for shutdown
-/// leaves the run to be resumed; a cancellation or a failure is recorded.
+/// run's last checkpoint and reporting progress into the record. It ends <see cref="RunStatus.Trained"/> when the
+/// config has evaluations (the caller evaluates it: the CLI at once, the service in a job of its own), otherwise
+/// succeeded. A stop for shutdown with a job behind the run leaves it for the queue to resume; a stop with no job
+/// (the CLI) leaves it stopped; a cancellation or a failure is recorded.
 /// </summary>
 public sealed class TrainRunHandler(
     RunStore runs,
     PluginCatalog catalog,
     DevicePool devices,
     DataLayout layout,
-    IBackgroundJobClient jobs,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILoggerFactory loggers) : ICommandHandler<TrainRunCommand, RunRecord>
@@ -34,40 +32,30 @@ public sealed class TrainRunHandler(
         var id = command.RunId;
         var config = RunConfig.Of(runs.Get(id)!);
         using var lease = catalog.Acquire();
-        var latest = new CheckpointStore(runs.DirectoryOf(id)).Latest;
-        var from = latest is null ? 0 : CheckpointStore.ReadState(latest).Step;
-        var used = Used(lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
-        var record = runs.Update(id, r => r with
-        {
-            Status = RunStatus.Training,
-            Attempts = r.Attempts + 1,
-            ResumedFromStep = from,
-            StartedAt = r.StartedAt ?? clock.GetUtcNow(),
-            Host = $"{Environment.MachineName}:{Environment.ProcessId}",
-            Components = used,
-            Error = null,
-        });
-        CommandLog.TrainingStarted(_logger, id, record.Attempts, from);
+        var record = Start(id, lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
+        CommandLog.TrainingStarted(_logger, id, record.Attempts, record.ResumedFromStep);
         using var device = await devices.TakeAsync(cancellationToken).ConfigureAwait(false);
-        var options = new TrainRunOptions { Layout = layout, Device = device.Device };
-        var progress = new RecordProgress(runs, id, clock);
+        var options = new TrainRunOptions { Layout = layout, Device = device.Device, StopAfterSteps = command.StopAfterSteps };
+        var progress = new RecordProgress(runs, id, clock, command.Display);
         var trainer = new Trainer(lease, loggers.CreateLogger<Trainer>());
         try
         {
             var result = await RunConfig.OnTorchThread(() => trainer.Train(config, options, progress, cancellationToken)).ConfigureAwait(false);
             progress.Flush();
-            if (config.Evaluations.Count == 0)
-            {
-                return runs.Update(id, r => r with { Status = RunStatus.Succeeded, Checkpoint = result.Checkpoint, FinishedAt = clock.GetUtcNow() });
-            }
-            runs.Update(id, r => r with { Status = RunStatus.Evaluating, Checkpoint = result.Checkpoint });
-            var evaluation = jobs.Create<EvaluationJob>(j => j.RunAsync(id, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Default));
-            return runs.Update(id, r => r with { EvaluationJobId = evaluation });
+            var status = !result.Completed ? RunStatus.Stopped : config.Evaluations.Count > 0 ? RunStatus.Trained : RunStatus.Succeeded;
+            return runs.Update(id, r => r with { Status = status, Checkpoint = result.Checkpoint, FinishedAt = status == RunStatus.Succeeded ? clock.GetUtcNow() : null });
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // Hangfire puts the job back in the queue; this host or another resumes it from the checkpoint just written.
             progress.Flush();
+            if (runs.Get(id)?.TrainingJobId is null)
+            {
+                // Nothing will hand this run out again: it waits, stopped at its checkpoint, for the next submission.
+                runs.Update(id, r => r with { Status = RunStatus.Stopped });
+                CommandLog.TrainingStopped(_logger, id);
+                throw;
+            }
+            // Hangfire puts the job back in the queue; this host or another resumes it from the checkpoint just written.
             CommandLog.TrainingInterrupted(_logger, id);
             throw;
         }
@@ -82,6 +70,23 @@ public sealed class TrainRunHandler(
             runs.Update(id, r => r with { Status = RunStatus.Failed, Error = e.Message, FinishedAt = clock.GetUtcNow() });
             throw;
         }
+    }
+
+    private RunRecord Start(string id, PluginLease lease, IReadOnlyCollection<string> components)
+    {
+        var latest = new CheckpointStore(runs.DirectoryOf(id)).Latest;
+        var from = latest is null ? 0 : CheckpointStore.ReadState(latest).Step;
+        var used = Used(lease, components);
+        return runs.Update(id, r => r with
+        {
+            Status = RunStatus.Training,
+            Attempts = r.Attempts + 1,
+            ResumedFromStep = from,
+            StartedAt = r.StartedAt ?? clock.GetUtcNow(),
+            Host = $"{Environment.MachineName}:{Environment.ProcessId}",
+            Components = used,
+            Error = null,
+        });
     }
 
     private static List<string> Used(PluginLease lease, IReadOnlyCollection<string> ids) =>

@@ -1,13 +1,21 @@
 using ClipHost.Host.Commands;
 using ClipHost.Host.Runs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>The mediator (source-generated handlers of this assembly) with its validation and logging behaviours, and the run store.</summary>
+/// <summary>
+/// The application layer: the mediator (source-generated handlers of this assembly) with its validation and logging
+/// behaviours, the run store, and what the handlers need (training, evaluation, imports). The CLI's verbs and the
+/// service's API and jobs are adapters over these commands.
+/// </summary>
 public static class CommandExtensions
 {
-    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="installsPackages">True for the CLI (a person at a shell asked); false for the service: a request never installs software.</param>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder, bool installsPackages = true)
     {
+        builder.AddTraining().AddDataImport(installsPackages);
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
@@ -16,13 +24,16 @@ public static class CommandExtensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunStore>();
-        builder.Services.AddSingleton<ICommandValidator<SubmitRunCommand>, ExperimentJsonValidator>();
+        // The service replaces this with Hangfire's (AddJobs); the CLI queues nothing.
+        builder.Services.TryAddSingleton<IRunJobs, NoRunJobs>();
+        builder.Services.AddSingleton<ICommandValidator<CreateRunCommand>, CreateRunValidator>();
         builder.Services.AddSingleton<RunExistsValidator>();
         builder.Services.AddSingleton<ICommandValidator<TrainRunCommand>>(sp => sp.GetRequiredService<RunExistsValidator>());
-        builder.Services.AddSingleton<ICommandValidator<EvaluateRunCommand>>(sp => sp.GetRequiredService<RunExistsValidator>());
+        builder.Services.AddSingleton<ICommandValidator<EvaluateRunCommand>, EvaluateRunValidator>();
         builder.Services.AddSingleton<ICommandValidator<CancelRunCommand>>(sp => sp.GetRequiredService<RunExistsValidator>());
         builder.Services.AddSingleton<ICommandValidator<ImportDatasetCommand>, ImportDatasetValidator>();
         builder.Services.AddSingleton<ICommandValidator<FilterDatasetCommand>, FilterDatasetValidator>();
+        builder.Services.AddSingleton<ICommandValidator<CompareRunsCommand>, CompareRunsValidator>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Options;
+using ClipHost.Host.Runs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
@@ -43,8 +44,9 @@ public static class JobExtensions
         });
         var stopWithin = TimeSpan.FromSeconds(serve.ShutdownTimeoutSeconds);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopWithin + TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton<DevicePool>();
         builder.Services.AddSingleton<JobStorageProbe>();
+        builder.Services.AddSingleton<RunSubmitter>();
+        builder.Services.AddSingleton<IRunJobs, HangfireRunJobs>();
         builder.Services.AddSingleton<RefusalRecorder>();
         builder.Services.AddHangfireServer((sp, o) =>
         {

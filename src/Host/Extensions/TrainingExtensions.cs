@@ -1,8 +1,7 @@
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Training;
-using ClipHost.Host.Options;
-using Microsoft.Extensions.Options;
+using ClipHost.Host.Jobs;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,6 +11,7 @@ public static class TrainingExtensions
     public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
     {
         builder.AddTorchRuntime().AddPluginCatalog();
+        builder.Services.AddSingleton<DevicePool>();
         builder.Services.AddSingleton<Trainer>();
         builder.Services.AddSingleton<Evaluator>();
         builder.Services.AddSingleton<TrainBenchmark>();

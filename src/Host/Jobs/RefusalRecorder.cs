@@ -7,11 +7,11 @@ namespace ClipHost.Host.Jobs;
 public sealed class RefusalRecorder(RunStore runs, TimeProvider clock)
 {
     /// <summary>Sends a run's command; a refusal fails the run's record with the reasons, then the job.</summary>
-    public async Task SendAsync<TResponse>(Mediator.IMediator mediator, string runId, Mediator.ICommand<TResponse> command, CancellationToken cancellationToken)
+    public async Task<TResponse> SendAsync<TResponse>(Mediator.IMediator mediator, string runId, Mediator.ICommand<TResponse> command, CancellationToken cancellationToken)
     {
         try
         {
-            await mediator.Send(command, cancellationToken).ConfigureAwait(false);
+            return await mediator.Send(command, cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationFailedException e)
         {

@@ -21,8 +21,13 @@ public sealed class ExperimentsOptionsValidator : IValidateOptions<ExperimentsOp
                 failures.Add($"Experiments.{experiment}.File: required");
                 continue;
             }
-            var (_, errors) = ExperimentValidator.Load(declared.FullPath);
+            var (config, errors) = ExperimentValidator.Load(declared.FullPath);
             failures.AddRange(errors.Select(e => $"Experiments.{experiment}.File ({declared.FullPath}): {e}"));
+            if (config is not null && Identifier.Problem(config.Name, Identifier.MaxLength - Runs.RunIds.SuffixLength) is { } problem)
+            {
+                // Each launch names its run <name>-<time>-<hex>, so the name leaves room for that suffix.
+                failures.Add($"Experiments.{experiment}.File ({declared.FullPath}): name: '{Identifier.Shorten(config.Name)}' {problem}; a scheduled run adds a {Runs.RunIds.SuffixLength}-character suffix, so at most {Identifier.MaxLength - Runs.RunIds.SuffixLength}");
+            }
         }
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClipHost.Engine.Paths;
-using ClipHost.Host.Options;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Runs;
 
@@ -50,13 +48,39 @@ public sealed class RunStore(DataLayout layout)
             ? [.. Directory.EnumerateDirectories(Root).Select(d => Get(Path.GetFileName(d)!)).OfType<RunRecord>().OrderByDescending(r => r.SubmittedAt)]
             : [];
 
-    public void Save(RunRecord record)
+    public void Save(RunRecord record) => Write(record, overwrite: true);
+
+    /// <summary>
+    /// Writes a new run's record unless one exists: false when another process (or host, on shared storage) made it
+    /// first. The rename without overwrite is atomic, so of two submissions of one name exactly one creates the run.
+    /// </summary>
+    public bool TryCreate(RunRecord record)
+    {
+        try
+        {
+            Write(record, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(Path.Combine(DirectoryOf(record.Id), FileName)))
+        {
+            return false;
+        }
+    }
+
+    private void Write(RunRecord record, bool overwrite)
     {
         var dir = DirectoryOf(record.Id);
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{FileName}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         File.WriteAllText(temp, JsonSerializer.Serialize(record, Json));
-        File.Move(temp, Path.Combine(dir, FileName), overwrite: true);
+        try
+        {
+            File.Move(temp, Path.Combine(dir, FileName), overwrite);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Reads, changes and writes a record under this process's lock for that run.</summary>

@@ -29,10 +29,8 @@ public static class ServiceHost
 
         builder.AddServeSecurity();
         builder.AddClipHostOptions()
-            .AddTraining()
-            .AddDataImport(installsPackages: false)
+            .AddCommands(installsPackages: false)
             .AddPluginHotReload()
-            .AddCommands()
             .AddJobs();
 
         var app = builder.Build();

@@ -13,14 +13,14 @@ using static TorchSharp.torch;
 namespace ClipHost.Host.Cli;
 
 /// <summary>`clip-host bench --augmentations`: can augmentation keep up with training?</summary>
-public static partial class TrainCommands
+public static partial class BenchCommand
 {
     private static Task<int> AugmentationBench(ParseResult parse, FileInfo config, int steps, int warmup, CancellationToken ct)
     {
         var (experiment, errors) = ExperimentValidator.Load(config.FullName);
         if (experiment is null)
         {
-            return Task.FromResult(Refuse(errors));
+            return Task.FromResult(CommandRunner.Refuse(errors));
         }
         return CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
         {
@@ -29,11 +29,11 @@ public static partial class TrainCommands
             var storePath = s.GetRequiredService<DataLayout>().Store(experiment.Data.Store);
             if (!Directory.Exists(storePath))
             {
-                return Refuse([new OptionError("data.store", $"store '{experiment.Data.Store}' of {config.Name} is not imported ({storePath}); run `clip-host data import {experiment.Data.Store}` first")]);
+                return CommandRunner.Refuse([new OptionError("data.store", $"store '{experiment.Data.Store}' of {config.Name} is not imported ({storePath}); run `clip-host data import {experiment.Data.Store}` first")]);
             }
             var batch = experiment.Training.BatchSize;
             var size = experiment.Model.Vision.ImageSize;
-            return await OnTrainingThread(() =>
+            return await CommandRunner.OnTrainingThread(() =>
             {
                 // The experiment's own training rate, on synthetic inputs, as `bench` measures any model.
                 var training = s.GetRequiredService<TrainBenchmark>().Run(device, experiment.Training.Precision, steps, warmup, batch,

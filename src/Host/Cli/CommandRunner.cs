@@ -1,0 +1,42 @@
+using ClipHost.Abstractions.Options;
+using ClipHost.Host.Runs;
+using Mediator;
+
+namespace ClipHost.Host.Cli;
+
+/// <summary>
+/// The CLI's side of the application layer: sends a command in-process, as the service's jobs do, and turns a refusal
+/// (its validators' field errors, or a run-name conflict) into one line per field and exit code 2.
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<(T? Result, int Exit)> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return (await services.GetRequiredService<IMediator>().Send(command, cancellationToken).ConfigureAwait(false), ImportRunner.Ok);
+        }
+        catch (OptionsValidationFailedException e)
+        {
+            return (null, Refuse(e.Errors));
+        }
+        catch (RunConflictException e)
+        {
+            return (null, Refuse([e.Error]));
+        }
+    }
+
+    /// <summary>Blocks a dedicated thread on a command: TorchSharp's dispose scopes are per thread, and a progress bar draws on this one.</summary>
+    public static Task<T> OnTrainingThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    public static int Refuse(IEnumerable<OptionError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"config error: {error}");
+        }
+        return ImportRunner.BadInput;
+    }
+}

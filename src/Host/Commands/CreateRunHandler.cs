@@ -1,0 +1,90 @@
+using System.Text.Json;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Training;
+using ClipHost.Host.Runs;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace ClipHost.Host.Commands;
+
+/// <summary>
+/// The run of an experiment is named after it. A new name makes a new record (atomically: of two submissions of one
+/// name, one makes it). The same config again takes up the existing run: nothing to do when it succeeded, the same
+/// record when a job or a live process is on it, otherwise queued again to resume from its checkpoint. Another config
+/// under the same name is a conflict unless the submission asks for a fresh start, which discards the old run.
+/// </summary>
+public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<CreateRunHandler> logger) : ICommandHandler<CreateRunCommand, CreatedRun>
+{
+    public ValueTask<CreatedRun> Handle(CreateRunCommand command, CancellationToken cancellationToken)
+    {
+        var config = ExperimentChecks.Parse(command.ExperimentJson);
+        var id = config.Name;
+        var existing = runs.Get(id) ?? FromFolder(config, command.Source);
+        if (existing is not null && (command.Fresh || Trainer.Hash(RunConfig.Of(existing)) != Trainer.Hash(config)))
+        {
+            if (!command.Fresh)
+            {
+                throw new RunConflictException($"run '{id}' exists under {runs.Root} with a different config; start it again with --fresh (\"fresh\": true over the API) or choose another name");
+            }
+            if (RunActivity.Describe(existing) is { } busy)
+            {
+                throw new RunConflictException($"run '{id}' is {busy}; cancel it or wait for it to end before starting it fresh");
+            }
+            Directory.Delete(runs.DirectoryOf(id), recursive: true);
+            existing = null;
+        }
+        if (existing is null)
+        {
+            var record = New(config, command.Source);
+            if (runs.TryCreate(record))
+            {
+                CommandLog.RunCreated(logger, id, command.Source);
+                return ValueTask.FromResult(new CreatedRun(record, IsNew: true, NeedsTraining: true));
+            }
+            // Another submission of the same name made it a moment ago: take that one up as any existing run.
+            existing = runs.Get(id)!;
+        }
+        return ValueTask.FromResult(TakeUp(existing));
+    }
+
+    private CreatedRun TakeUp(RunRecord existing)
+    {
+        if (existing.Status == RunStatus.Succeeded || RunActivity.Describe(existing) is not null)
+        {
+            return new CreatedRun(existing, IsNew: false, NeedsTraining: false);
+        }
+        var queued = runs.Update(existing.Id, r => r with { Status = RunStatus.Queued, Error = null, FinishedAt = null });
+        return new CreatedRun(queued, IsNew: false, NeedsTraining: true);
+    }
+
+    private RunRecord New(ExperimentConfig config, string source) => new()
+    {
+        Id = config.Name,
+        Experiment = config.Name,
+        Config = JsonSerializer.SerializeToElement(config, ExperimentValidator.SerializerOptions),
+        Source = source,
+        SubmittedAt = clock.GetUtcNow(),
+        RunDirectory = runs.DirectoryOf(config.Name),
+    };
+
+    /// <summary>
+    /// A run folder with no record (trained before records were written by every front end): its config.json is the
+    /// record's config, so the same config takes it up and resumes it; a folder that is not a run is a conflict.
+    /// </summary>
+    private RunRecord? FromFolder(ExperimentConfig config, string source)
+    {
+        var dir = runs.DirectoryOf(config.Name);
+        if (!Directory.Exists(dir))
+        {
+            return null;
+        }
+        var file = Path.Combine(dir, "config.json");
+        var (earlier, _) = File.Exists(file) ? ExperimentValidator.Parse(File.ReadAllText(file), "config", file) : (null, []);
+        if (earlier is null)
+        {
+            throw new RunConflictException($"{dir} exists and is not a run (no readable config.json); move it away or choose another name");
+        }
+        var record = New(earlier, source) with { Status = RunStatus.Stopped };
+        return runs.TryCreate(record) ? record : runs.Get(config.Name);
+    }
+}
