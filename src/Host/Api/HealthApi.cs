@@ -7,13 +7,14 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// GET /api/health: this host is up, on which storage, with how many plugins and training devices. 200 "ok" only
 /// when the job storage answers; 503 "degraded", naming the storage, while it does not (jobs can be neither queued
-/// nor handed out then, so a load balancer should send no work here).
+/// nor handed out then, so a load balancer should send no work here). On PostgreSQL, "runsRoot" says whether every
+/// live host on the queue shares this host's runs root.
 /// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", async (PluginCatalog catalog, DevicePool devices, IConfiguration configuration, JobStorageProbe probe, CancellationToken ct) =>
+        app.MapGet("/api/health", async (PluginCatalog catalog, DevicePool devices, IConfiguration configuration, JobStorageProbe probe, IServiceProvider services, CancellationToken ct) =>
         {
             var storage = configuration.StorageName();
             var problem = await probe.ProbeAsync(ct).ConfigureAwait(false);
@@ -26,6 +27,7 @@ public static class HealthApi
                 storage,
                 plugins = catalog.Current.Plugins.Count,
                 devices = devices.Devices.Select(d => d.ToString()),
+                runsRoot = services.GetService<SharedRunsRoot>()?.Problem ?? "ok",
             }, problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -1,14 +1,21 @@
+using System.Text.Json;
+using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Paths;
 using ClipHost.Host.Api;
 using ClipHost.Host.Commands;
 using ClipHost.Host.Jobs;
+using ClipHost.Host.Options;
+using ClipHost.Host.Runs;
 using Hangfire;
 using Hangfire.States;
-using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>POST /api/imports: validates an import (its path inside Data:ImportRoot) and queues it on the default queue.</summary>
+/// <summary>
+/// POST /api/imports: the import command as JSON, its path held inside Data:ImportRoot (a request reads nothing else on
+/// the machine), validated as the CLI's would be, then queued on the default queue.
+/// </summary>
 public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
@@ -16,18 +23,29 @@ public static class ImportsApi
         app.MapPost("/api/imports", async (HttpRequest request, IEnumerable<ICommandValidator<ImportDatasetCommand>> validators, IBackgroundJobClient jobs, IOptions<DataOptions> data, CancellationToken ct) =>
         {
             var (parsed, bad) = await ApiBody.ReadAsync<ImportDatasetCommand>(request, ct).ConfigureAwait(false);
-            if (parsed?.Path is { Length: > 0 } given)
+            if (bad is not null)
             {
-                // A relative path means the import root's, not the service's working directory.
-                parsed = parsed with { Path = Path.GetFullPath(given, data.Value.ImportRootPath) };
+                return bad;
             }
-            if ((bad ?? ApiResults.Validate(validators, parsed!)) is { } refusal)
+            var command = parsed!;
+            if (command.NeedsPath && command.Path is { Length: > 0 } given)
+            {
+                // A relative path means the import root's, not the service's working directory; checked before
+                // existence, so a request cannot probe what exists elsewhere on the machine.
+                var root = data.Value.ImportRootPath;
+                command = command with { Path = Path.GetFullPath(given, root) };
+                if (RootedPath.Inside(root, command.Path) is null)
+                {
+                    return ApiResults.Refused(new OptionsValidationFailedException([new OptionError("path", $"must lie inside the import root {root} (Data:ImportRoot), links resolved")]));
+                }
+            }
+            if (ApiResults.Validate(validators, command) is { } refusal)
             {
                 return refusal;
             }
-            var command = parsed!;
-            var (source, path, name, limit, replace) = command;
-            var jobId = jobs.Create<ImportJob>(j => j.RunAsync(source, path, name, limit, replace, CancellationToken.None), new EnqueuedState(JobQueues.Default));
+            var json = JsonSerializer.Serialize(command, RunStore.SerializerOptions);
+            var (source, name) = (command.Source, command.Name);
+            var jobId = jobs.Create<ImportJob>(j => j.RunAsync(source, name, json, CancellationToken.None), new EnqueuedState(JobQueues.Default));
             return ApiResults.Json(new { jobId, source, name }, StatusCodes.Status202Accepted);
         });
         return app;

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
-using ClipHost.Host.Options;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using ClipHost.Engine.Paths;
+using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 
@@ -29,11 +27,9 @@ public static class DataCommands
         var styles = new Option<string[]>("--styles") { Description = "Emoji vendor styles", DefaultValueFactory = _ => [.. EmojiSource.AllStyles], AllowMultipleArgumentsPerToken = true };
         var noSkinTones = new Option<bool>("--no-skin-tones") { Description = "Leave out skin-tone variants" };
         import.Subcommands.Add(Source("emoji", "Emoji in four vendor styles (npm emoji-datasource-*), captioned from emojibase-data", [styles, noSkinTones],
-            (p, installer) => new EmojiSource(installer, p.GetValue(styles)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), !p.GetValue(noSkinTones))));
-        import.Subcommands.Add(Source("openclipart", "The Open Clip Art Library (apt openclipart-png + openclipart-svg metadata), noisy captions", [],
-            (_, installer) => new OpenClipArtSource(installer)));
-        import.Subcommands.Add(Source("fashion-mnist", "Fashion-MNIST (apt dataset-fashion-mnist), a labelled evaluation set", [],
-            (_, installer) => new FashionMnistSource(installer)));
+            (p, c) => c with { Styles = [.. p.GetValue(styles)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries))], SkinTones = !p.GetValue(noSkinTones) }));
+        import.Subcommands.Add(Source("openclipart", "The Open Clip Art Library (apt openclipart-png + openclipart-svg metadata), noisy captions", [], (_, c) => c));
+        import.Subcommands.Add(Source("fashion-mnist", "Fashion-MNIST (apt dataset-fashion-mnist), a labelled evaluation set", [], (_, c) => c));
 
         var manifest = new Argument<FileInfo>("manifest") { Description = "CSV or TSV file with a header row" };
         var imageColumn = new Option<string>("--image-column") { Description = "Column with image paths (relative to the manifest)", DefaultValueFactory = _ => "filepath" };
@@ -41,21 +37,27 @@ public static class DataCommands
         var labelColumn = new Option<string?>("--label-column") { Description = "Optional column with class labels" };
         var delimiter = new Option<char?>("--delimiter") { Description = "Field delimiter (default: tab for .tsv, comma otherwise)" };
         import.Subcommands.Add(Source("csv", "A CSV/TSV manifest of image paths and captions", [manifest, imageColumn, captionColumn, labelColumn, delimiter],
-            (p, _) => new CsvManifestSource(p.GetValue(manifest)!.FullName, p.GetValue(imageColumn)!, p.GetValue(captionColumn)!, p.GetValue(labelColumn), p.GetValue(delimiter))));
+            (p, c) => c with
+            {
+                Path = p.GetValue(manifest)!.FullName,
+                ImageColumn = p.GetValue(imageColumn)!,
+                CaptionColumn = p.GetValue(captionColumn)!,
+                LabelColumn = p.GetValue(labelColumn),
+                Delimiter = p.GetValue(delimiter),
+            }));
 
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of images with same-named .txt captions" };
-        import.Subcommands.Add(Source("folder", "A folder of images with same-named .txt captions", [folder],
-            (p, _) => new CaptionedFolderSource(p.GetValue(folder)!.FullName)));
+        import.Subcommands.Add(Source("folder", "A folder of images with same-named .txt captions", [folder], (p, c) => c with { Path = p.GetValue(folder)!.FullName }));
 
         var shards = new Argument<string>("path") { Description = "A WebDataset .tar shard or a folder of shards" };
         import.Subcommands.Add(Source("webdataset", "WebDataset tar shards (key.jpg|png|webp + key.txt + optional key.json)", [shards],
-            (p, _) => new WebDatasetSource(Path.GetFullPath(p.GetValue(shards)!))));
+            (p, c) => c with { Path = Path.GetFullPath(p.GetValue(shards)!) }));
 
         import.Subcommands.Add(AllCommand());
         return import;
     }
 
-    private static Command Source(string name, string description, IEnumerable<Symbol> extra, Func<ParseResult, PackageInstaller, IImportSource> create)
+    private static Command Source(string name, string description, IEnumerable<Symbol> extra, Func<ParseResult, ImportDatasetCommand, ImportDatasetCommand> specific)
     {
         var command = new Command(name, description);
         var options = new ImportCommandOptions();
@@ -68,15 +70,12 @@ public static class DataCommands
                 case Option o: command.Options.Add(o); break;
             }
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), (host, ct) =>
-        {
-            var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var installer = host.Services.GetRequiredService<PackageInstaller>();
-            var request = ImportRequest.Resolve(parse, options, data, host.Services.GetRequiredService<ClipHost.Engine.Paths.DataLayout>());
-            return ImportRunner.RunAsync(host.Services, create(parse, installer), request, ct);
-        }, ct));
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddCommands(), (host, ct) =>
+            ImportRunner.RunAsync(host.Services, specific(parse, ImportRequest.Resolve(parse, options, name)), ct), ct));
         return command;
     }
+
+    private static readonly string[] RealSources = ["emoji", "openclipart", "fashion-mnist"];
 
     private static Command AllCommand()
     {
@@ -86,22 +85,21 @@ public static class DataCommands
         {
             command.Options.Add(option);
         }
-        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), async (host, ct) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddCommands(), async (host, ct) =>
         {
-            var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+            var stores = host.Services.GetRequiredService<DataLayout>().Stores;
             var installer = host.Services.GetRequiredService<PackageInstaller>();
-            IImportSource[] sources = [new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true), new OpenClipArtSource(installer), new FashionMnistSource(installer)];
             var exit = 0;
-            foreach (var source in sources)
+            foreach (var source in RealSources)
             {
-                var request = ImportRequest.Resolve(parse, options, data, host.Services.GetRequiredService<ClipHost.Engine.Paths.DataLayout>());
-                var existing = Path.Combine(request.StoresRoot, source.DefaultName);
+                var request = ImportRequest.Resolve(parse, options, source);
+                var existing = Path.Combine(stores, ImportSources.Create(request, installer).DefaultName);
                 if (!request.Replace && File.Exists(Path.Combine(existing, ClipHost.Engine.Data.Store.StoreFiles.Manifest)))
                 {
-                    Console.WriteLine($"{source.Id}: already imported at {existing} (--replace to import again)");
+                    Console.WriteLine($"{source}: already imported at {existing} (--replace to import again)");
                     continue;
                 }
-                exit = Math.Max(exit, await ImportRunner.RunAsync(host.Services, source, request with { Replace = true }, ct).ConfigureAwait(false));
+                exit = Math.Max(exit, await ImportRunner.RunAsync(host.Services, request with { Replace = true }, ct).ConfigureAwait(false));
             }
             return exit;
         }, ct));

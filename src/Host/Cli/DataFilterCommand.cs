@@ -4,15 +4,10 @@ using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Commands;
-using ClipHost.Host.Options;
-using ClipHost.Host.Plugins;
-using ClipHost.Host.Torch;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Cli;
 
-/// <summary>`clip-host data filter &lt;store&gt; --subset &lt;name&gt; --filters '[...]'`: what POST /api/filters queues, run here and now.</summary>
+/// <summary>`clip-host data filter &lt;store&gt; --subset &lt;name&gt; --filters '[...]'`: the command POST /api/filters queues, sent here and now.</summary>
 public static class DataFilterCommand
 {
     public static Command Create()
@@ -34,30 +29,20 @@ public static class DataFilterCommand
                 Console.Error.WriteLine($"config error: {error}");
                 return Task.FromResult(ImportRunner.BadInput);
             }
-            return CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) =>
+            var request = new FilterDatasetCommand(parse.GetValue(store)!, parse.GetValue(subset)!, steps, parse.GetValue(seed));
+            return CliHost.RunAsync(parse, b => b.AddCommands(), async (host, ct) =>
             {
-                var s = host.Services;
-                var layout = s.GetRequiredService<DataLayout>();
-                var catalog = s.GetRequiredService<PluginCatalog>();
-                var request = new FilterDatasetCommand(parse.GetValue(store)!, parse.GetValue(subset)!, steps, parse.GetValue(seed));
-                var errors = new FilterDatasetValidator(catalog, layout).Validate(request);
-                if (errors.Count > 0)
+                var (record, exit) = await CommandRunner.OnTrainingThread(() => CommandRunner.SendAsync(host.Services, request, ct).GetAwaiter().GetResult()).ConfigureAwait(false);
+                if (record is null)
                 {
-                    foreach (var e in errors)
-                    {
-                        Console.Error.WriteLine($"config error: {e}");
-                    }
-                    return Task.FromResult(ImportRunner.BadInput);
+                    return exit;
                 }
-                using var lease = catalog.Acquire();
-                var record = SubsetMaker.Make(layout, request.Store, request.Subset, request.Filters, request.Seed, lease, s.GetRequiredService<TorchRuntime>().Device,
-                    s.GetRequiredService<ILoggerFactory>().CreateLogger("ClipHost.Filters"), ct);
                 foreach (var l in record.Lineage)
                 {
                     Console.WriteLine($"{l.Id,-14} {l.In,8:N0} in {l.Kept,8:N0} kept {l.Dropped,8:N0} dropped  ({l.Plugin})");
                 }
-                Console.WriteLine($"{record.Name}: {record.Ids.Count:N0} of {record.SourceCount:N0} samples of '{record.Store}' -> {Path.Combine(layout.Subsets, record.Name)}");
-                return Task.FromResult(0);
+                Console.WriteLine($"{record.Name}: {record.Ids.Count:N0} of {record.SourceCount:N0} samples of '{record.Store}' -> {host.Services.GetRequiredService<DataLayout>().Subset(record.Name, "subset")}");
+                return 0;
             }, ct);
         });
         return command;

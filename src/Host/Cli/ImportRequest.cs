@@ -1,23 +1,19 @@
-using ClipHost.Engine.Data.Import;
-using ClipHost.Engine.Data.Sources;
-using ClipHost.Host.Options;
+using System.CommandLine;
+using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 
-/// <summary>Merges command-line values over the configured Data defaults.</summary>
+/// <summary>The import command a `data import` verb's options describe; unset values fall back to the Data section.</summary>
 public static class ImportRequest
 {
-    public static ImportOptions Resolve(System.CommandLine.ParseResult parse, ImportCommandOptions o, DataOptions data, ClipHost.Engine.Paths.DataLayout layout, string? nameOverride = null) => new()
-    {
-        StoresRoot = layout.Stores,
-        Name = nameOverride ?? parse.GetValue(o.Name),
-        Resolution = parse.GetValue(o.Resolution) ?? data.Resolution,
-        Fit = parse.GetValue(o.Fit),
-        Seed = parse.GetValue(o.Seed) ?? data.Seed,
-        ValFraction = parse.GetValue(o.ValFraction) ?? data.ValFraction,
-        TestFraction = parse.GetValue(o.TestFraction) ?? data.TestFraction,
-        MaxPixels = parse.GetValue(o.MaxPixels) ?? data.MaxPixels,
-        Limit = parse.GetValue(o.Limit),
-        Replace = parse.GetValue(o.Replace),
-    };
+    public static ImportDatasetCommand Resolve(ParseResult parse, ImportCommandOptions o, string source) =>
+        new(source, null, parse.GetValue(o.Name), parse.GetValue(o.Limit), parse.GetValue(o.Replace))
+        {
+            Resolution = parse.GetValue(o.Resolution),
+            Fit = parse.GetValue(o.Fit),
+            Seed = parse.GetValue(o.Seed),
+            ValFraction = parse.GetValue(o.ValFraction),
+            TestFraction = parse.GetValue(o.TestFraction),
+            MaxPixels = parse.GetValue(o.MaxPixels),
+        };
 }

@@ -1,21 +1,23 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
+using ClipHost.Host.Commands;
+using Mediator;
 
 namespace ClipHost.Host.Cli;
 
-/// <summary>Runs one import with its progress display and turns the outcome into a summary and an exit code.</summary>
+/// <summary>Sends one import command in-process with its progress display and turns the outcome into a summary and an exit code.</summary>
 public static class ImportRunner
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadInput = 2;
 
-    public static async Task<int> RunAsync(IServiceProvider services, IImportSource source, ImportOptions request, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, ImportDatasetCommand command, CancellationToken ct)
     {
-        var importer = services.GetRequiredService<DatasetImporter>();
+        var mediator = services.GetRequiredService<IMediator>();
         try
         {
-            var report = await ImportProgressDisplay.RunAsync(source.Id, p => importer.ImportAsync(source, request, p, ct)).ConfigureAwait(false);
+            var report = await ImportProgressDisplay.RunAsync(command.Source, p => mediator.Send(command with { Progress = p }, ct).AsTask()).ConfigureAwait(false);
             ImportSummaryPrinter.Print(report, Console.Out);
             return Ok;
         }
@@ -23,19 +25,19 @@ public static class ImportRunner
         {
             foreach (var error in e.Errors)
             {
-                Console.Error.WriteLine($"{source.Id}: {error}");
+                Console.Error.WriteLine($"{command.Source}: {error}");
             }
             return BadInput;
         }
         catch (NothingImportedException e)
         {
-            Console.Error.WriteLine($"{source.Id}: {e.Message}; no store was written");
+            Console.Error.WriteLine($"{command.Source}: {e.Message}; no store was written");
             ImportSummaryPrinter.PrintSkips(e.Report.SkipReasons, e.Report.SkippedSamples, e.Report.Skipped, Console.Error, null);
             return Failed;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"{source.Id}: import failed: {e.Message}");
+            Console.Error.WriteLine($"{command.Source}: import failed: {e.Message}");
             return Failed;
         }
     }

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using ClipHost.Engine.Data.Import;
-using ClipHost.Engine.Data.Sources;
 using Mediator;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>Import a dataset into a store, as `clip-host data import` does.</summary>
+/// <summary>
+/// Import a dataset into a store: what `clip-host data import` runs here and now and POST /api/imports queues. Unset
+/// values fall back to the Data section of the configuration.
+/// </summary>
 /// <param name="Source">emoji, openclipart, fashion-mnist, csv, folder or webdataset.</param>
 /// <param name="Path">The manifest (csv), folder (folder) or shard/folder of shards (webdataset); none for the packaged sources.</param>
 /// <param name="Name">Store name; the source's default when null.</param>
@@ -14,14 +17,36 @@ public sealed record ImportDatasetCommand(string Source, string? Path = null, st
 {
     public static readonly IReadOnlyList<string> Sources = ["emoji", "openclipart", "fashion-mnist", "csv", "folder", "webdataset"];
 
+    /// <summary>csv: the column of image paths (relative to the manifest).</summary>
+    public string ImageColumn { get; init; } = "filepath";
+
+    /// <summary>csv: the column of captions.</summary>
+    public string CaptionColumn { get; init; } = "caption";
+
+    /// <summary>csv: an optional column of class labels.</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>csv: the field delimiter (tab for .tsv, comma otherwise).</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>emoji: the vendor styles (all four when null).</summary>
+    public IReadOnlyList<string>? Styles { get; init; }
+
+    /// <summary>emoji: include skin-tone variants.</summary>
+    public bool SkinTones { get; init; } = true;
+
+    public int? Resolution { get; init; }
+    public ImageFit? Fit { get; init; }
+    public long? Seed { get; init; }
+    public double? ValFraction { get; init; }
+    public double? TestFraction { get; init; }
+    public long? MaxPixels { get; init; }
+
+    /// <summary>The CLI's progress bar; nothing a request can set.</summary>
+    [JsonIgnore]
+    public IProgress<ImportProgress>? Progress { get; init; }
+
     public bool NeedsPath => Source is "csv" or "folder" or "webdataset";
 
-    /// <summary>The source that reads the user's own files at <see cref="Path"/>; null for the packaged sources.</summary>
-    public IImportSource? PathSource() => Source switch
-    {
-        "csv" => new CsvManifestSource(System.IO.Path.GetFullPath(Path!), "filepath", "caption", null, null),
-        "folder" => new CaptionedFolderSource(System.IO.Path.GetFullPath(Path!)),
-        "webdataset" => new WebDatasetSource(System.IO.Path.GetFullPath(Path!)),
-        _ => null,
-    };
+    public override string ToString() => $"{{ Source = {Source}, Path = {Path}, Name = {Name}, Limit = {Limit}, Replace = {Replace} }}";
 }

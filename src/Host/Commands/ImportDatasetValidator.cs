@@ -1,16 +1,15 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Paths;
-using ClipHost.Host.Options;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
 /// <summary>
-/// Known source, a path where the source needs one, inside the import root and present, a positive limit, and a store name that is an
+/// Known source, a path where the source needs one and present, a positive limit, and a store name that is an
 /// identifier: the one given, or the one the source would take from its file or folder ("...csv" would name "..").
+/// Where a request may read from (Data:ImportRoot) is the API's rule, checked there; the CLI reads wherever its user can.
 /// </summary>
-public sealed class ImportDatasetValidator(IOptions<DataOptions> data) : ICommandValidator<ImportDatasetCommand>
+public sealed class ImportDatasetValidator : ICommandValidator<ImportDatasetCommand>
 {
     public IReadOnlyList<OptionError> Validate(ImportDatasetCommand command)
     {
@@ -23,11 +22,6 @@ public sealed class ImportDatasetValidator(IOptions<DataOptions> data) : IComman
         {
             errors.Add(new OptionError("path", $"source '{command.Source}' needs a path"));
         }
-        else if (command.NeedsPath && RootedPath.Inside(data.Value.ImportRootPath, command.Path!) is null)
-        {
-            // Checked before existence, so a request cannot probe what exists elsewhere on the machine.
-            errors.Add(new OptionError("path", $"must lie inside the import root {data.Value.ImportRootPath} (Data:ImportRoot), links resolved"));
-        }
         else if (command.NeedsPath && !File.Exists(command.Path) && !Directory.Exists(command.Path))
         {
             errors.Add(new OptionError("path", $"{command.Path} does not exist"));
@@ -37,7 +31,7 @@ public sealed class ImportDatasetValidator(IOptions<DataOptions> data) : IComman
             errors.Add(new OptionError("limit", "must be positive"));
         }
         // Before the job is queued: the importer would refuse the same name, but only after a 202.
-        var source = errors.Count == 0 && command.NeedsPath ? command.PathSource() : null;
+        var source = errors.Count == 0 && command.NeedsPath ? ImportSources.FromPath(command) : null;
         var nameError = command.Name is not null ? Identifier.Check(command.Name, "name") : source is null ? null : StoreName.Of(source, null, "name").Error;
         if (nameError is not null)
         {

@@ -16,6 +16,7 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddDataImport(this IHostApplicationBuilder builder, bool installsPackages = true)
     {
         builder.Services.AddSingleton<DatasetImporter>();
+        builder.Services.AddSingleton(new ClipHost.Host.Commands.PackagePolicy(installsPackages));
         builder.Services.AddSingleton(sp => new PackageInstaller(
             sp.GetRequiredService<ClipHost.Engine.Paths.DataLayout>().Sources,
             sp.GetRequiredService<ILogger<PackageInstaller>>(),

@@ -68,6 +68,11 @@ public static class JobExtensions
         });
         builder.Services.AddHostedService<ExperimentSchedule>();
         builder.Services.AddHostedService<RunRecovery>();
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            builder.Services.AddSingleton<SharedRunsRoot>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SharedRunsRoot>());
+        }
         return builder;
     }
 

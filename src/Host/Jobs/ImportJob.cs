@@ -1,15 +1,17 @@
+using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Host.Commands;
+using ClipHost.Host.Runs;
 using Hangfire;
 using Mediator;
 
 namespace ClipHost.Host.Jobs;
 
-/// <summary>The Hangfire job behind `POST /api/imports`: primitives in, one command out.</summary>
+/// <summary>The Hangfire job behind `POST /api/imports`: the command as JSON in, the same command out.</summary>
 public sealed class ImportJob(IMediator mediator)
 {
-    [JobDisplayName("import {0} {2}")]
+    [JobDisplayName("import {0} {1}")]
     [AutomaticRetry(Attempts = 1, ExceptOn = [typeof(OptionsValidationFailedException)])]
-    public async Task RunAsync(string source, string? path, string? name, int? limit, bool replace, CancellationToken cancellationToken) =>
-        await mediator.Send(new ImportDatasetCommand(source, path, name, limit, replace), cancellationToken).ConfigureAwait(false);
+    public async Task RunAsync(string source, string? name, string command, CancellationToken cancellationToken) =>
+        await mediator.Send(JsonSerializer.Deserialize<ImportDatasetCommand>(command, RunStore.SerializerOptions)!, cancellationToken).ConfigureAwait(false);
 }

@@ -78,7 +78,7 @@ public sealed class FaultWorkspace : IAsyncLifetime
             d => Artifacts.TrainedFingerprint(d.Combine("runs", "ftrain")));
         yield return new FaultVerb(
             "eval",
-            _ => ["eval", "--run", "ftrain"],
+            _ => ["eval", "--run", "ftrain", "--into-run"],
             d =>
             {
                 CopyStores(d);

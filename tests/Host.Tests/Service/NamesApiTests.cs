@@ -15,11 +15,11 @@ public sealed class NamesApiTests
         var env = await ColoursData.PrepareAsync(dir);
         await using var host = await RunningHost.StartAsync(env);
 
-        // 190 characters fit a folder name, but not with the run id's timestamp suffix and the longest file beside it.
+        // A run is named after its experiment, so the name is held to the identifier rule (at most 128 characters).
         var (status, body) = await PostAsync(host, "/api/runs", ColoursData.Tiny(new string('n', 190), evaluate: false));
         Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body}");
         Assert.Equal("name", Field(body));
-        Assert.Contains("107", body, StringComparison.Ordinal);
+        Assert.Contains("128", body, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("runs")) && Directory.EnumerateFileSystemEntries(dir.Combine("runs")).Any());
 
         (status, body) = await PostAsync(host, "/api/runs", ColoursData.Tiny("outside", evaluate: false).Replace("\"store\": \"colours\", \"train\"", "\"store\": \"../stores/colours\", \"train\"", StringComparison.Ordinal));

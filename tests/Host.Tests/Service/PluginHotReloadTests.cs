@@ -33,7 +33,7 @@ public sealed class PluginHotReloadTests
         Assert.Equal("training", (await host.GetJsonAsync($"/api/runs/{longRun}")).GetProperty("status").GetString());
 
         // A job submitted now gets v2; cancelling the v1 job lets v1 unload.
-        var (_, second) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("smooth", strategy: Strategy, evaluate: false));
+        var (_, second) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("smooth-v2", strategy: Strategy, evaluate: false));
         using (await host.Client.DeleteAsync(new Uri($"/api/runs/{longRun}", UriKind.Relative), TestContext.Current.CancellationToken))
         {
         }
