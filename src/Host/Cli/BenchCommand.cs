@@ -13,91 +13,87 @@ public static partial class BenchCommand
 {
     public static Command Create()
     {
-        var steps = new Option<int>("--steps") { Description = "Measured steps (300 also reports memory at steps 100 and 300)", DefaultValueFactory = _ => 12 };
-        var warmup = new Option<int>("--warmup") { Description = "Unmeasured steps first", DefaultValueFactory = _ => 3 };
-        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => TrainBenchmark.BatchSize };
-        var precision = new Option<string>("--precision") { Description = "fp32, bf16-mixed, or all (both in one run, side by side)", DefaultValueFactory = _ => "fp32" };
-        precision.AcceptOnlyFromAmong("fp32", "bf16-mixed", "all");
-        var architecture = new Option<string?>("--architecture") { Description = "Train this image tower instead of the preset's (with the preset's text tower)" };
-        var options = new Option<string?>("--options") { Description = "The image tower's options as JSON, e.g. '{\"preset\": \"mini\"}'" };
-        var imageSize = new Option<int>("--image-size") { Description = "Image side for --architecture and --presets", DefaultValueFactory = _ => 64 };
-        var strategies = new Option<string[]>("--strategy") { Description = "Strategies to train, side by side in this run (default clip), e.g. --strategy clip --strategy flip", DefaultValueFactory = _ => ["clip"], AllowMultipleArgumentsPerToken = true };
-        var augmentations = new Option<bool>("--augmentations") { Description = "Images/s of every augmentation policy on the stored pixels of --config's training data, against that experiment's own training pairs/s" };
-        var experiment = new Option<FileInfo>("--config") { Description = "The experiment --augmentations measures against", DefaultValueFactory = _ => new FileInfo(Path.Combine("experiments", "quickstart.json")) };
-        var presets = new Option<bool>("--presets") { Description = "Every preset of every architecture (or of --architecture; or the preset named in --options): parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
-        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory")
-        {
-            steps, warmup, batch, precision, architecture, options, imageSize, strategies, presets, augmentations, experiment,
-        };
+        var o = new BenchOptions();
+        var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory");
+        o.AddTo(command);
         command.SetAction((parse, ct) =>
-        {
-            if (parse.GetValue(augmentations))
-            {
-                return AugmentationBench(parse, parse.GetValue(experiment)!, parse.GetValue(steps), parse.GetValue(warmup), ct);
-            }
-            if (parse.GetValue(presets))
-            {
-                return PresetsTable(parse, parse.GetValue(imageSize), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(architecture), PresetOf(parse.GetValue(options)), ct);
-            }
-            ImageTowerConfig? vision = null;
-            if (parse.GetValue(architecture) is { } id)
-            {
-                var (tower, errors) = BenchVision(id, parse.GetValue(options), parse.GetValue(imageSize));
-                if (tower is null)
-                {
-                    return Task.FromResult(CommandRunner.Refuse(errors));
-                }
-                vision = tower;
-            }
-            return CliHost.RunAsync(parse, b => b.AddTraining(), async (host, ct) =>
-            {
-                var s = host.Services;
-                var device = s.GetRequiredService<TorchRuntime>().Device;
-                if (vision is not null && Refusals(s.GetRequiredService<IComponentRegistry>(), vision) is { Count: > 0 } refused)
-                {
-                    return CommandRunner.Refuse(refused);
-                }
-                Precision[] precisions = parse.GetValue(precision) switch
-                {
-                    "all" => [Precision.Fp32, Precision.Bf16Mixed],
-                    "bf16-mixed" => [Precision.Bf16Mixed],
-                    _ => [Precision.Fp32],
-                };
-                var registry = s.GetRequiredService<IComponentRegistry>();
-                var ids = parse.GetValue(strategies)!;
-                var rejected = ids.Where(id => registry.FindStrategy(id) is null).Select(id => new OptionError("--strategy", $"unknown strategy '{id}'; available: {string.Join(", ", registry.StrategyIds)}")).ToList();
-                var capabilities = vision is null ? TrainBenchmark.Capabilities(registry) : registry.FindEncoder(vision.Architecture)!.Describe(vision.Options, new(vision.ImageSize, 3, 0));
-                rejected.AddRange(ids.Select(registry.FindStrategy).OfType<Abstractions.Strategies.ITrainingStrategyFactory>().SelectMany(f => f.Validate(null, capabilities, "--strategy")));
-                if (rejected.Count > 0)
-                {
-                    return CommandRunner.Refuse(rejected);
-                }
-                var results = new List<BenchResult>();
-                foreach (var id in ids)
-                {
-                    foreach (var p in precisions)
-                    {
-                        var result = await CommandRunner.OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                            device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision, strategy: id)).ConfigureAwait(false);
-                        Console.Error.WriteLine();
-                        PrintBench(result, device);
-                        results.Add(result);
-                    }
-                }
-                if (precisions.Length == 2 && ids.Length == 1)
-                {
-                    Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
-                }
-                // Each later strategy against the first, at the same precision, measured in this one run.
-                for (var i = precisions.Length; i < results.Count; i++)
-                {
-                    var baseline = results[i % precisions.Length];
-                    Console.WriteLine($"{ids[i / precisions.Length]} / {ids[0]} ({PrecisionName(results[i].Precision)}): {results[i].PairsPerSecondMedian / baseline.PairsPerSecondMedian:F2}x pairs/s, {results[i].ForwardGflopsPerPair / baseline.ForwardGflopsPerPair:F2}x forward GFLOPs/pair");
-                }
-                return 0;
-            }, ct);
-        });
+            parse.GetValue(o.Augmentations) ? AugmentationBench(parse, parse.GetValue(o.Experiment)!, parse.GetValue(o.Steps), parse.GetValue(o.Warmup), ct)
+            : parse.GetValue(o.Presets) ? PresetsTable(parse, parse.GetValue(o.ImageSize), parse.GetValue(o.Batch), parse.GetValue(o.Steps), parse.GetValue(o.Warmup), parse.GetValue(o.Architecture), PresetOf(parse.GetValue(o.Options)), ct)
+            : Measure(parse, o, ct));
         return command;
+    }
+
+    private static Task<int> Measure(ParseResult parse, BenchOptions o, CancellationToken ct)
+    {
+        ImageTowerConfig? vision = null;
+        if (parse.GetValue(o.Architecture) is { } id)
+        {
+            var (tower, errors) = BenchVision(id, parse.GetValue(o.Options), parse.GetValue(o.ImageSize));
+            if (tower is null)
+            {
+                return Task.FromResult(CommandRunner.Refuse(errors));
+            }
+            vision = tower;
+        }
+        return CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) => MeasureAsync(host.Services, parse, o, vision, ct), ct);
+    }
+
+    private static async Task<int> MeasureAsync(IServiceProvider s, ParseResult parse, BenchOptions o, ImageTowerConfig? vision, CancellationToken ct)
+    {
+        var device = s.GetRequiredService<TorchRuntime>().Device;
+        var registry = s.GetRequiredService<IComponentRegistry>();
+        var ids = parse.GetValue(o.Strategies)!;
+        if (Rejected(registry, ids, vision) is { Count: > 0 } rejected)
+        {
+            return CommandRunner.Refuse(rejected);
+        }
+        Precision[] precisions = parse.GetValue(o.Precision) switch
+        {
+            "all" => [Precision.Fp32, Precision.Bf16Mixed],
+            "bf16-mixed" => [Precision.Bf16Mixed],
+            _ => [Precision.Fp32],
+        };
+        var results = new List<BenchResult>();
+        foreach (var id in ids)
+        {
+            foreach (var p in precisions)
+            {
+                var result = await CommandRunner.OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
+                    device, p, parse.GetValue(o.Steps), parse.GetValue(o.Warmup), parse.GetValue(o.Batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision, strategy: id)).ConfigureAwait(false);
+                Console.Error.WriteLine();
+                PrintBench(result, device);
+                results.Add(result);
+            }
+        }
+        PrintRatios(results, precisions.Length, ids);
+        return 0;
+    }
+
+    /// <summary>The strategies must be loaded and accept the image tower (its capabilities), before anything trains.</summary>
+    private static List<OptionError> Rejected(IComponentRegistry registry, string[] ids, ImageTowerConfig? vision)
+    {
+        if (vision is not null && Refusals(registry, vision) is { Count: > 0 } refused)
+        {
+            return [.. refused];
+        }
+        var rejected = ids.Where(id => registry.FindStrategy(id) is null).Select(id => new OptionError("--strategy", $"unknown strategy '{id}'; available: {string.Join(", ", registry.StrategyIds)}")).ToList();
+        var capabilities = vision is null ? TrainBenchmark.Capabilities(registry) : registry.FindEncoder(vision.Architecture)!.Describe(vision.Options, new(vision.ImageSize, 3, 0));
+        rejected.AddRange(ids.Select(registry.FindStrategy).OfType<Abstractions.Strategies.ITrainingStrategyFactory>().SelectMany(f => f.Validate(null, capabilities, "--strategy")));
+        return rejected;
+    }
+
+    private static void PrintRatios(List<BenchResult> results, int precisions, string[] ids)
+    {
+        if (precisions == 2 && ids.Length == 1)
+        {
+            Console.WriteLine($"bf16-mixed / fp32:      {results[1].PairsPerSecondMedian / results[0].PairsPerSecondMedian:F2}x pairs/s; matmul peak bf16 / fp32 {results[1].MatmulPeakGflops / results[0].MatmulPeakGflops:F2}x");
+        }
+        // Each later strategy against the first, at the same precision, measured in this one run.
+        for (var i = precisions; i < results.Count; i++)
+        {
+            var baseline = results[i % precisions];
+            Console.WriteLine($"{ids[i / precisions]} / {ids[0]} ({PrecisionName(results[i].Precision)}): {results[i].PairsPerSecondMedian / baseline.PairsPerSecondMedian:F2}x pairs/s, {results[i].ForwardGflopsPerPair / baseline.ForwardGflopsPerPair:F2}x forward GFLOPs/pair");
+        }
     }
 
     /// <summary>Parses --options; the architecture and its option values are checked once the plugins are loaded.</summary>
