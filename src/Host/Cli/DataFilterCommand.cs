@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Commands;
@@ -50,7 +51,7 @@ public static class DataFilterCommand
                     return Task.FromResult(ImportRunner.BadInput);
                 }
                 using var lease = catalog.Acquire();
-                var record = SubsetMaker.Make(layout, request.Store, request.Subset, request.Filters, request.Seed, lease, s.GetRequiredService<TorchRuntime>().Device,
+                var record = SubsetMaker.Make(layout, new(request.Store, request.Subset, request.Filters, request.Seed), lease, s.GetRequiredService<TorchRuntime>().Device,
                     s.GetRequiredService<ILoggerFactory>().CreateLogger("ClipHost.Filters"), ct);
                 foreach (var l in record.Lineage)
                 {

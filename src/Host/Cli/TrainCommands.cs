@@ -147,7 +147,7 @@ public static partial class TrainCommands
         if (evaluate && experiment.Evaluations.Count > 0)
         {
             var output = Path.Combine(result.RunDirectory, "eval");
-            var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(result.Checkpoint, experiment.Name, experiment.Evaluations, options.Layout.Stores, output, options.Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
+            var evals = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(new(result.Checkpoint, experiment.Name, experiment.Evaluations, options.Layout, output, options.Device, experiment.Training.Precision), ct)).ConfigureAwait(false);
             EvalPrinter.Print(evals, Console.Out);
             Console.WriteLine($"results: {output}");
         }
@@ -173,9 +173,9 @@ public static partial class TrainCommands
             {
                 return Refuse(errors);
             }
-            var stores = s.GetRequiredService<DataLayout>().Stores;
+            var layout = s.GetRequiredService<DataLayout>();
             var output = Path.Combine(runDir, "eval");
-            var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(checkpoint, experiment.Name, experiment.Evaluations, stores, output, s.GetRequiredService<TorchRuntime>().Device, experiment.Training.Precision, ct)).ConfigureAwait(false);
+            var results = await OnTrainingThread(() => s.GetRequiredService<Evaluator>().Evaluate(new(checkpoint, experiment.Name, experiment.Evaluations, layout, output, s.GetRequiredService<TorchRuntime>().Device, experiment.Training.Precision), ct)).ConfigureAwait(false);
             EvalPrinter.Print(results, Console.Out);
             Console.WriteLine($"results: {output}");
             return 0;
@@ -250,7 +250,7 @@ public static partial class TrainCommands
                     foreach (var p in precisions)
                     {
                         var result = await OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                            device, p, parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision, strategy: id)).ConfigureAwait(false);
+                            new() { Device = device, Precision = p, Steps = parse.GetValue(steps), Warmup = parse.GetValue(warmup), BatchSize = parse.GetValue(batch), Vision = vision, Strategy = id }, new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
                         Console.Error.WriteLine();
                         PrintBench(result, device);
                         results.Add(result);

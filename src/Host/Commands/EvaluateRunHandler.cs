@@ -25,7 +25,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         try
         {
             var results = await RunConfig.OnTorchThread(() => new Evaluator(lease).Evaluate(
-                checkpoint, id, config.Evaluations, layout.Stores, output, torch.Device, config.Training.Precision, cancellationToken)).ConfigureAwait(false);
+                new(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision), cancellationToken)).ConfigureAwait(false);
             var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))
                 .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
             return runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });

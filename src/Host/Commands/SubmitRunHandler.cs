@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Training;
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Runs;
 using Hangfire;
