@@ -34,7 +34,7 @@ public sealed class PresetTable(IComponentRegistry registry, TrainBenchmark benc
                 if (refusal is null)
                 {
                     var vision = new ImageTowerConfig { Architecture = id, ImageSize = imageSize, Options = options };
-                    measured = bench.Run(device, Experiments.Precision.Fp32, steps, warmup, batchSize, null, cancellationToken, vision, measurePeak: false);
+                    measured = bench.Run(new TrainBenchRequest { Device = device, Steps = steps, Warmup = warmup, BatchSize = batchSize, Vision = vision, MeasurePeak = false }, null, cancellationToken);
                 }
                 yield return new PresetRow(id, preset, parameters, gflops224, gflopsSmall, tokens224, tokensSmall, measured, refusal);
             }

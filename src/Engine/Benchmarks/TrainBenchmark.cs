@@ -37,39 +37,52 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
     public static EncoderCapabilities Capabilities(IComponentRegistry registry) =>
         registry.FindEncoder(Preset.Vision.Architecture)!.Describe(Preset.Vision.Options, new(Preset.Vision.ImageSize, 3, 0));
 
-    /// <summary>Trains and measures.</summary>
-    /// <param name="vision">An image tower in place of the preset's (validated by the caller), or null.</param>
-    /// <param name="measurePeak">Also time the 2048^3 matmul, for the fraction of peak (a few seconds).</param>
-    /// <param name="strategy">The strategy to train with (its default options): clip, or e.g. flip to compare.</param>
-    /// <param name="model">A whole model (an experiment's) in place of the preset, or null.</param>
-    public BenchResult Run(Device device, Experiments.Precision precision, int steps, int warmup, int batchSize, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken, ImageTowerConfig? vision = null, bool measurePeak = true, string strategy = "clip", ClipModelConfig? model = null)
+    /// <summary>Trains the model through the same <see cref="TrainingSession"/> as a run, and measures.</summary>
+    public BenchResult Run(TrainBenchRequest request, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
     {
-        var peak = measurePeak ? MatmulPeak.Measure(device, dtype: MixedPrecision.ComputeType(precision)) : 0;
-        var config = model ?? (vision is null ? Preset : Preset with { Vision = vision });
-        using var clipModel = Trainer.Build(config, 0, registry);
-        clipModel.to(device);
-        clipModel.train();
-        var factory = registry.FindStrategy(strategy) ?? throw new InvalidOperationException($"the {strategy} strategy plugin is not loaded");
-        var capabilities = registry.FindEncoder(config.Vision.Architecture)!.Describe(config.Vision.Options, new(config.Vision.ImageSize, 3, 0));
-        using var clip = factory.Create(null, new StrategyContext(capabilities, clipModel.Visual.FeatureDim, config.Vision.ImageSize, device, 0, NoServices.Instance));
+        ArgumentNullException.ThrowIfNull(request);
+        var peak = request.MeasurePeak ? MatmulPeak.Measure(request.Device, dtype: MixedPrecision.ComputeType(request.Precision)) : 0;
+        var config = request.Model ?? (request.Vision is null ? Preset : Preset with { Vision = request.Vision });
         // A strategy's own modules (SLIP's head) train with the model, so their optimiser cost is part of the step.
-        clip.ExtraModule?.to(device);
-        var policy = MixedPrecision.Apply(precision, Trainer.Roots(clipModel, clip.ExtraModule));
-        var named = clipModel.named_parameters().Select(p => (p.name, p.parameter))
-            .Concat(clip.ExtraModule?.named_parameters().Select(p => ($"strategy.{p.name}", p.parameter)) ?? []);
-        using var optimizer = ClipOptimizer.Create(policy.Trainable(named), new TrainingConfig());
-        random.manual_seed(0);
-        using var images = randn(batchSize, 3, config.Vision.ImageSize, config.Vision.ImageSize, device: device);
-        using var raw = zeros(batchSize, config.Vision.ImageSize, config.Vision.ImageSize, 3, ScalarType.Byte, device: device);
-        using var tokens = randint(4, config.Text.VocabSize, [batchSize, config.Text.ContextLength], device: device);
-        tokens[TensorIndex.Colon, config.Text.ContextLength - 1] = tensor(2L);
-        // The image passes a step really made (FLIP's visible tokens, SLIP's extra views), read from the first step.
-        IReadOnlyList<ImagePass>? passes = null;
+        using var session = TrainingSession.Create(registry, config, new StrategyConfig { Id = request.Strategy }, new TrainingConfig { Precision = request.Precision }, request.Device);
+        session.Model.train();
+        var (seconds, rss, passes) = Measure(session, request, progress, cancellationToken);
+        using var process = Process.GetCurrentProcess();
+        var forwardGflops = 2.0 * (((double)session.ImageMacs(passes) / request.BatchSize) + session.TextMacsPerSample) / 1e9;
+        return new BenchResult
+        {
+            Preset = Describe(request, config),
+            Precision = request.Precision,
+            BatchSize = request.BatchSize,
+            Steps = request.Steps,
+            PairsPerSecondMedian = request.BatchSize / MatmulPeak.Median(seconds),
+            ForwardGflopsPerPair = forwardGflops,
+            MatmulPeakGflops = peak,
+            PeakRssBytes = process.PeakWorkingSet64,
+            RssAtStep = rss,
+            StepSeconds = seconds,
+        };
+    }
 
+    /// <summary>
+    /// Steps on fixed synthetic inputs (no data loading in the measurement): the seconds of each measured step, resident
+    /// memory at steps 100 and 300, and the image passes a step really made (FLIP's visible tokens, SLIP's extra views).
+    /// </summary>
+    private static (List<double> Seconds, Dictionary<int, long> Rss, IReadOnlyList<ImagePass> Passes) Measure(
+        TrainingSession session, TrainBenchRequest request, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
+    {
+        var (batchSize, device, vision, text) = (request.BatchSize, request.Device, session.Model.Config.Vision, session.Model.Config.Text);
+        random.manual_seed(0);
+        using var images = randn(batchSize, 3, vision.ImageSize, vision.ImageSize, device: device);
+        using var raw = zeros(batchSize, vision.ImageSize, vision.ImageSize, 3, ScalarType.Byte, device: device);
+        using var tokens = randint(4, text.VocabSize, [batchSize, text.ContextLength], device: device);
+        tokens[TensorIndex.Colon, text.ContextLength - 1] = tensor(2L);
+        IReadOnlyList<ImagePass>? passes = null;
         var seconds = new List<double>();
         var rss = new Dictionary<int, long>();
         using var process = Process.GetCurrentProcess();
-        for (var step = 1; step <= warmup + steps; step++)
+        var total = request.Warmup + request.Steps;
+        for (var step = 1; step <= total; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -77,13 +90,12 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             {
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
-                var result = clip.ComputeLoss(batch, clipModel, new StepContext(step - 1, warmup + steps, generator, true)); // StepContext counts from 0
+                var result = session.Step(batch, new StepContext(step - 1, total, generator, true)); // StepContext counts from 0
                 passes ??= result.ImagePasses;
-                ClipOptimizer.Step(optimizer, result.Loss, clipModel, policy);
                 result.Loss.item<float>();
             }
             var elapsed = clock.Elapsed.TotalSeconds;
-            if (step > warmup)
+            if (step > request.Warmup)
             {
                 seconds.Add(elapsed);
             }
@@ -94,21 +106,12 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             }
             progress?.Report((step, elapsed));
         }
-        process.Refresh();
-        var imageMacs = ImagePassCompute.Macs(passes!, clipModel.Visual, config.EmbedDim);
-        var forwardGflops = 2.0 * (((double)imageMacs / batchSize) + clipModel.Text.ForwardMacs() + ((long)config.Text.Width * config.EmbedDim)) / 1e9;
-        return new BenchResult
-        {
-            Preset = (model is not null ? $"{config.Vision.Architecture} {config.Vision.Options} at {config.Vision.ImageSize} px, with its own text tower" : vision is null ? PresetName : $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}") + (strategy == "clip" ? string.Empty : $", strategy {strategy}"),
-            Precision = precision,
-            BatchSize = batchSize,
-            Steps = steps,
-            PairsPerSecondMedian = batchSize / MatmulPeak.Median(seconds),
-            ForwardGflopsPerPair = forwardGflops,
-            MatmulPeakGflops = peak,
-            PeakRssBytes = process.PeakWorkingSet64,
-            RssAtStep = rss,
-            StepSeconds = seconds,
-        };
+        return (seconds, rss, passes!);
     }
+
+    private static string Describe(TrainBenchRequest request, ClipModelConfig config) =>
+        (request.Model is not null ? $"{config.Vision.Architecture} {config.Vision.Options} at {config.Vision.ImageSize} px, with its own text tower"
+            : request.Vision is { } vision ? $"{vision.Architecture} {vision.Options} at {vision.ImageSize} px, text of {PresetName}"
+            : PresetName)
+        + (request.Strategy == "clip" ? string.Empty : $", strategy {request.Strategy}");
 }

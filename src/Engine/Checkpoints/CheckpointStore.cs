@@ -129,7 +129,7 @@ public sealed class CheckpointStore(string runDirectory)
     /// <summary>A checkpoint's model in eval mode on the device, fp32: what evaluation and teachers score with.</summary>
     public static ClipModel LoadModel(string checkpoint, IComponentRegistry registry, Device device)
     {
-        var model = Training.Trainer.Build(ReadModelConfig(checkpoint), 0, registry);
+        var model = ModelFactory.Build(ReadModelConfig(checkpoint), 0, registry);
         try
         {
             LoadWeights(System.IO.Path.Combine(checkpoint, Weights), model, null);

@@ -1,7 +1,6 @@
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Text;
-using ClipHost.Engine.Training;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Evaluation;

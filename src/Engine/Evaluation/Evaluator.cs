@@ -6,7 +6,6 @@ using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
-using ClipHost.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,34 +19,27 @@ public sealed class Evaluator(IComponentRegistry registry)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public IReadOnlyList<EvalResult> Evaluate(
-        string checkpoint,
-        string modelName,
-        IReadOnlyList<EvaluationConfig> evaluations,
-        string storesRoot,
-        string outputDirectory,
-        Device device,
-        Experiments.Precision precision,
-        CancellationToken cancellationToken)
+    public IReadOnlyList<EvalResult> Evaluate(EvaluationRequest request, CancellationToken cancellationToken)
     {
-        using var model = CheckpointStore.LoadModel(checkpoint, registry, device);
-        MixedPrecision.Apply(precision, Trainer.Roots(model, null));
-        var tokenizer = ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer));
-        var encoder = new EmbeddingEncoder(model, tokenizer, device);
-        Directory.CreateDirectory(outputDirectory);
+        ArgumentNullException.ThrowIfNull(request);
+        using var model = CheckpointStore.LoadModel(request.Checkpoint, registry, request.Device);
+        MixedPrecision.Apply(request.Precision, ModelFactory.Roots(model, null));
+        var tokenizer = ClipTokenizer.Load(Path.Combine(request.Checkpoint, CheckpointStore.Tokenizer));
+        var encoder = new EmbeddingEncoder(model, tokenizer, request.Device);
+        Directory.CreateDirectory(request.OutputDirectory);
 
         var results = new List<EvalResult>();
-        foreach (var evaluation in evaluations)
+        foreach (var evaluation in request.Evaluations)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // `eval --config` reaches here without the experiment validator: the store is a name, never a path.
-            using var store = ClipStore.Open(RootedPath.Child(storesRoot, evaluation.Store, "evaluations.store"));
+            using var store = ClipStore.Open(request.Layout.Store(evaluation.Store, "evaluations.store"));
             var ids = Subset(evaluation.Samples.Select(store), evaluation.Limit);
             var result = evaluation.Task == "zeroshot_retrieval"
                 ? RunRetrieval(encoder, store, ids)
                 : RunZeroShot(encoder, store, ids, evaluation);
-            result = result with { Dataset = evaluation.Name, Model = modelName, Pretrained = checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
-            File.WriteAllText(Path.Combine(outputDirectory, $"{Identifier.Require(evaluation.Name, "evaluations.name")}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
+            result = result with { Dataset = evaluation.Name, Model = request.ModelName, Pretrained = request.Checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
+            File.WriteAllText(Path.Combine(request.OutputDirectory, $"{Identifier.Require(evaluation.Name, "evaluations.name")}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
             results.Add(result);
         }
         return results;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;

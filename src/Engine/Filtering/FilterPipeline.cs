@@ -1,4 +1,5 @@
 using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 
 namespace ClipHost.Engine.Filtering;

@@ -1,4 +1,5 @@
 using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Experiments;
 
 namespace ClipHost.Engine.Filtering;
 

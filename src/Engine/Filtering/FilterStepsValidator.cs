@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 
 namespace ClipHost.Engine.Filtering;

@@ -13,16 +13,18 @@ namespace ClipHost.Engine.Filtering;
 /// </summary>
 public static class SubsetMaker
 {
-    public static SubsetRecord Make(DataLayout layout, string storeName, string subsetName, IReadOnlyList<FilterStep> filters, long seed, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
+    public static SubsetRecord Make(DataLayout layout, SubsetRequest request, IComponentRegistry registry, Device device, ILogger logger, CancellationToken cancellationToken)
     {
-        using var store = ClipStore.Open(layout.Store(storeName, "store"));
-        var dir = layout.Subset(subsetName, "subset");
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(request);
+        using var store = ClipStore.Open(layout.Store(request.Store, "store"));
+        var dir = layout.Subset(request.Subset, "subset");
         // Teachers load lazily, once per filtering, behind the score cache: a second cut of the same store scores nothing.
         using var teachers = new TeacherPool(layout.Runs, new ScoreCache(layout.Scores), registry, device);
-        var context = new FilterContext(seed, logger, teachers.Resolve, NoServices.Instance);
+        var context = new FilterContext(request.Seed, logger, teachers.Resolve, NoServices.Instance);
         IReadOnlyList<int> all = [.. Enumerable.Range(0, store.Count)];
-        var steps = FilterPipeline.Run(store, all, filters, registry, context, cancellationToken);
-        var record = new SubsetRecord(subsetName, storeName, store.ContentHash, seed, store.Count, "every sample",
+        var steps = FilterPipeline.Run(store, all, request.Filters, registry, context, cancellationToken);
+        var record = new SubsetRecord(request.Subset, request.Store, store.ContentHash, request.Seed, store.Count, "every sample",
             steps.Count == 0 ? all : steps[^1].Result.Kept, [.. steps.Select(s => s.Lineage)], DateTimeOffset.UtcNow);
         Directory.CreateDirectory(dir);
         SubsetFiles.Write(dir, record, steps);

@@ -1,73 +1,23 @@
-using ClipHost.Abstractions.DataFilters;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
-using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
-using ClipHost.Engine.Model;
-using ClipHost.Engine.Paths;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Engine.Training;
 
 /// <summary>
-/// The ids a run trains on: the config's selection, narrowed to a named subset and by the config's filters. When either
-/// is used the result and its lineage are written to the run's subset/ folder (the report's input), and a resumed run
-/// reads them back instead of filtering again, so a teacher retrained meanwhile cannot change a run midway.
+/// What a run trains on, chosen before the first step (<see cref="TrainingSetSelector"/>): the open store, the ids, and
+/// the lineage of the filters that chose them (empty when the config's selection is used as it is). Disposing closes
+/// the store.
 /// </summary>
-public static class TrainingSet
+public sealed class TrainingSet(ClipStore store, int[] ids, IReadOnlyList<FilterLineage> lineage) : IDisposable
 {
+    /// <summary>The run's folder that holds the chosen ids and their lineage.</summary>
     public const string Folder = "subset";
 
-    public static int[] Resolve(ExperimentConfig config, ClipStore store, TrainRunOptions run, IComponentRegistry registry, string runDir, bool resuming, ILogger logger, CancellationToken cancellationToken)
-    {
-        var data = config.Data;
-        var selected = data.Train.Select(store);
-        if (data.Subset is null && data.Filters.Count == 0)
-        {
-            return selected;
-        }
-        var folder = Path.Combine(runDir, Folder);
-        if (resuming && SubsetFiles.Read(folder) is { } earlier)
-        {
-            if (earlier.StoreContentHash != store.ContentHash)
-            {
-                throw new OptionsValidationFailedException([new OptionError("data.store", $"store '{data.Store}' was re-imported since run '{config.Name}' chose its training subset; start it again with --fresh")]);
-            }
-            return [.. earlier.Ids];
-        }
+    public ClipStore Store { get; } = store;
 
-        IReadOnlyList<int> candidates = selected;
-        var selection = data.Train.Describe() is { Length: > 0 } d ? d : "every sample";
-        var lineage = new List<FilterLineage>();
-        var inherited = new List<(string Folder, int Index, string Id)>();
-        if (data.Subset is not null)
-        {
-            var parentFolder = run.Layout.Subset(data.Subset);
-            var parent = SubsetFiles.Read(parentFolder)
-                ?? throw new OptionsValidationFailedException([new OptionError("data.subset", $"no subset '{data.Subset}' in {parentFolder}")]);
-            var kept = parent.Ids.ToHashSet();
-            candidates = [.. selected.Where(kept.Contains)];
-            selection = $"{selection}; within subset '{data.Subset}' ({parent.Ids.Count} ids)";
-            lineage.AddRange(parent.Lineage);
-            inherited.AddRange(parent.Lineage.Select((l, i) => (parentFolder, i, l.Id)));
-        }
+    public int[] Ids { get; } = ids;
 
-        IReadOnlyList<FilterStepResult> steps = [];
-        if (data.Filters.Count > 0)
-        {
-            using var teachers = new TeacherPool(run.Layout.Runs, new ScoreCache(run.Layout.Scores), registry, run.Device);
-            var context = new FilterContext(data.FilterSeed, logger, teachers.Resolve, NoServices.Instance);
-            steps = FilterPipeline.Run(store, candidates, data.Filters, registry, context, cancellationToken);
-            lineage.AddRange(steps.Select(s => s.Lineage));
-            candidates = steps[^1].Result.Kept;
-        }
-        if (candidates.Count == 0)
-        {
-            throw new OptionsValidationFailedException([new OptionError(data.Filters.Count > 0 ? "data.filters" : "data.subset", $"no training samples are left of the {selected.Length} selected ({selection})")]);
-        }
-        var record = new SubsetRecord(config.Name, data.Store, store.ContentHash, data.FilterSeed, store.Count, selection, candidates, lineage, DateTimeOffset.UtcNow);
-        Directory.CreateDirectory(folder);
-        SubsetFiles.Write(folder, record, steps, inherited);
-        return [.. candidates];
-    }
+    public IReadOnlyList<FilterLineage> Lineage { get; } = lineage;
+
+    public void Dispose() => Store.Dispose();
 }

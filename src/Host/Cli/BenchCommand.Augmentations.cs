@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Benchmarks;
@@ -36,8 +37,8 @@ public static partial class BenchCommand
             return await CommandRunner.OnTrainingThread(() =>
             {
                 // The experiment's own training rate, on synthetic inputs, as `bench` measures any model.
-                var training = s.GetRequiredService<TrainBenchmark>().Run(device, experiment.Training.Precision, steps, warmup, batch,
-                    new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\rtraining {experiment.Name} step {x.Step}: {x.Seconds:F2} s   ")), ct, measurePeak: false, model: experiment.Model);
+                var training = s.GetRequiredService<TrainBenchmark>().Run(new() { Device = device, Precision = experiment.Training.Precision, Steps = steps, Warmup = warmup, BatchSize = batch, MeasurePeak = false, Model = experiment.Model },
+                    new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\rtraining {experiment.Name} step {x.Step}: {x.Seconds:F2} s   ")), ct);
                 Console.Error.WriteLine();
                 using var store = ClipStore.Open(storePath);
                 using var batcher = new ImageBatcher(store, size, device);

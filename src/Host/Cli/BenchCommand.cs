@@ -59,7 +59,8 @@ public static partial class BenchCommand
             foreach (var p in precisions)
             {
                 var result = await CommandRunner.OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                    device, p, parse.GetValue(o.Steps), parse.GetValue(o.Warmup), parse.GetValue(o.Batch), new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct, vision, strategy: id)).ConfigureAwait(false);
+                    new TrainBenchRequest { Device = device, Precision = p, Steps = parse.GetValue(o.Steps), Warmup = parse.GetValue(o.Warmup), BatchSize = parse.GetValue(o.Batch), Vision = vision, Strategy = id },
+                    new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
                 Console.Error.WriteLine();
                 PrintBench(result, device);
                 results.Add(result);

@@ -38,7 +38,7 @@ public static class SweepCommand
                 return exit;
             }
         }
-        var name0 = ExperimentValidator.Parse(json, "--config", "the experiment").Config?.Name ?? "sweep";
+        var name0 = ExperimentJson.Parse(json, "--config", "the experiment").Config?.Name ?? "sweep";
         var output = Path.Combine(s.GetRequiredService<Engine.Paths.DataLayout>().Runs, $"{name0}-sweep");
         var (comparison, refusal) = await CommandRunner.SendAsync(s, new CompareRunsCommand([.. variants.Select(v => v.Name)], output), ct).ConfigureAwait(false);
         if (comparison is null)

@@ -20,7 +20,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
         var config = ExperimentChecks.Parse(command.ExperimentJson);
         var id = config.Name;
         var existing = runs.Get(id) ?? FromFolder(config, command.Source);
-        if (existing is not null && (command.Fresh || Trainer.Hash(RunConfig.Of(existing)) != Trainer.Hash(config)))
+        if (existing is not null && (command.Fresh || ConfigHash.Of(RunConfig.Of(existing)) != ConfigHash.Of(config)))
         {
             if (!command.Fresh)
             {
@@ -61,7 +61,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
     {
         Id = config.Name,
         Experiment = config.Name,
-        Config = JsonSerializer.SerializeToElement(config, ExperimentValidator.SerializerOptions),
+        Config = JsonSerializer.SerializeToElement(config, ExperimentJson.Options),
         Source = source,
         SubmittedAt = clock.GetUtcNow(),
         RunDirectory = runs.DirectoryOf(config.Name),
@@ -79,7 +79,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
             return null;
         }
         var file = Path.Combine(dir, "config.json");
-        var (earlier, _) = File.Exists(file) ? ExperimentValidator.Parse(File.ReadAllText(file), "config", file) : (null, []);
+        var (earlier, _) = File.Exists(file) ? ExperimentJson.Parse(File.ReadAllText(file), "config", file) : (null, []);
         if (earlier is null)
         {
             throw new RunConflictException($"{dir} exists and is not a run (no readable config.json); move it away or choose another name");

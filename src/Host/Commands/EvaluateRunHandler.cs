@@ -31,7 +31,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         try
         {
             var results = await RunConfig.OnTorchThread(() => new Evaluator(lease).Evaluate(
-                checkpoint, id, config.Evaluations, layout.Stores, output, torch.Device, config.Training.Precision, cancellationToken)).ConfigureAwait(false);
+                new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision), cancellationToken)).ConfigureAwait(false);
             if (command.IntoRun)
             {
                 var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))

@@ -2,6 +2,7 @@ using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
+using ClipHost.Engine.Training;
 
 namespace ClipHost.Host.Commands;
 
@@ -13,7 +14,7 @@ public static class ExperimentChecks
 
     public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Validate(string json, IComponentRegistry registry, DataLayout layout)
     {
-        var (config, errors) = ExperimentValidator.Parse(json, DocumentField, "the experiment");
+        var (config, errors) = ExperimentJson.Parse(json, DocumentField, "the experiment");
         if (config is null)
         {
             return (null, errors);
@@ -24,5 +25,5 @@ public static class ExperimentChecks
 
     /// <summary>The parsed config of a JSON that has passed validation.</summary>
     public static ExperimentConfig Parse(string json) =>
-        ExperimentValidator.Parse(json, DocumentField, "the experiment").Config ?? throw new InvalidOperationException("the experiment was validated before its handler ran");
+        ExperimentJson.Parse(json, DocumentField, "the experiment").Config ?? throw new InvalidOperationException("the experiment was validated before its handler ran");
 }

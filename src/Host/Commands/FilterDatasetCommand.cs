@@ -1,3 +1,4 @@
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using Mediator;
 

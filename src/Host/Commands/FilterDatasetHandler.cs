@@ -19,6 +19,6 @@ public sealed class FilterDatasetHandler(PluginCatalog catalog, DataLayout layou
     public ValueTask<SubsetRecord> Handle(FilterDatasetCommand command, CancellationToken cancellationToken)
     {
         using var lease = catalog.Acquire();
-        return ValueTask.FromResult(SubsetMaker.Make(layout, command.Store, command.Subset, command.Filters, command.Seed, lease, torch.Device, loggers.CreateLogger("ClipHost.Filters"), cancellationToken));
+        return ValueTask.FromResult(SubsetMaker.Make(layout, new(command.Store, command.Subset, command.Filters, command.Seed), lease, torch.Device, loggers.CreateLogger("ClipHost.Filters"), cancellationToken));
     }
 }

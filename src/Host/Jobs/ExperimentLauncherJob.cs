@@ -24,12 +24,12 @@ public sealed class ExperimentLauncherJob(RunSubmitter queue, IOptionsMonitor<Ex
             throw new InvalidOperationException($"experiment '{experiment}' is no longer declared under {ExperimentsOptions.SectionName}");
         }
         var json = await File.ReadAllTextAsync(declared.FullPath, cancellationToken).ConfigureAwait(false);
-        var (config, errors) = ExperimentValidator.Parse(json, "experiment", declared.FullPath);
+        var (config, errors) = ExperimentJson.Parse(json, "experiment", declared.FullPath);
         if (config is null)
         {
             throw new OptionsValidationFailedException(errors);
         }
-        var named = JsonSerializer.Serialize(config with { Name = RunIds.New(config.Name, clock.GetUtcNow()) }, ExperimentValidator.SerializerOptions);
+        var named = JsonSerializer.Serialize(config with { Name = RunIds.New(config.Name, clock.GetUtcNow()) }, ExperimentJson.Options);
         var run = await queue.SubmitAsync(named, $"schedule:{experiment}", fresh: false, cancellationToken).ConfigureAwait(false);
         return run.Id;
     }

@@ -1,4 +1,5 @@
 using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Experiments;
 using ClipHost.Host.Commands;
 using ClipHost.Engine.Filtering;
 using Hangfire;

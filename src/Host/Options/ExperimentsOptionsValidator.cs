@@ -1,5 +1,6 @@
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Paths;
+using ClipHost.Engine.Training;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Options;

@@ -1,5 +1,4 @@
 using ClipHost.Engine.Tests.TestSupport;
-using ClipHost.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,7 +14,7 @@ public sealed class MacCountTests
     public void ImageAndTextTowers_FormulaEqualsHookCountOnTheRealModules()
     {
         var config = TinyExperiments.Tiny("macs", 64);
-        using var model = Trainer.Build(config, StaticRegistry.Instance);
+        using var model = TinyExperiments.BuildModel(config);
         using var scope = NewDisposeScope();
         var images = randn(1, 3, config.Model.Vision.ImageSize, config.Model.Vision.ImageSize);
         var tokens = zeros([1, config.Model.Text.ContextLength], ScalarType.Int64);

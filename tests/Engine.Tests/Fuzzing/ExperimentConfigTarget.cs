@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Tests.TestSupport;
+using ClipHost.Engine.Training;
 using CsCheck;
 
 namespace ClipHost.Engine.Tests.Fuzzing;
@@ -71,7 +72,7 @@ public sealed class ExperimentConfigTarget : IFuzzTarget
         var storesRoot = Path.Combine(sandbox.Root, "stores");
         try
         {
-            var (config, errors) = ExperimentValidator.Parse(Encoding.UTF8.GetString(input.Bytes), "--config", input.FileName);
+            var (config, errors) = ExperimentJson.Parse(Encoding.UTF8.GetString(input.Bytes), "--config", input.FileName);
             if (config is null || errors.Count > 0)
             {
                 return Named(errors);

@@ -30,7 +30,7 @@ public sealed class FuzzTests
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            var (config, errors) = ClipHost.Engine.Experiments.ExperimentValidator.Load(file);
+            var (config, errors) = ClipHost.Engine.Experiments.ExperimentJson.Load(file);
             Assert.True(config is not null && errors.Count == 0, $"{file}: {string.Join("; ", errors)}");
         }
     }

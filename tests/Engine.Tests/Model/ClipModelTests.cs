@@ -1,6 +1,5 @@
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Tests.TestSupport;
-using ClipHost.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,9 +10,9 @@ public sealed class ClipModelTests
     [Fact]
     public void Build_SameSeed_SameInitialWeights_OtherSeed_Different()
     {
-        using var a = Trainer.Build(TinyExperiments.Tiny("a", 64, seed: 3), StaticRegistry.Instance);
-        using var b = Trainer.Build(TinyExperiments.Tiny("b", 64, seed: 3), StaticRegistry.Instance);
-        using var c = Trainer.Build(TinyExperiments.Tiny("c", 64, seed: 4), StaticRegistry.Instance);
+        using var a = TinyExperiments.BuildModel(TinyExperiments.Tiny("a", 64, seed: 3));
+        using var b = TinyExperiments.BuildModel(TinyExperiments.Tiny("b", 64, seed: 3));
+        using var c = TinyExperiments.BuildModel(TinyExperiments.Tiny("c", 64, seed: 4));
         var (sa, sb, sc) = (a.state_dict(), b.state_dict(), c.state_dict());
         Assert.All(sa.Keys, k => Assert.True(sa[k].eq(sb[k]).all().item<bool>(), k));
         Assert.Contains(sa.Keys, k => !sa[k].eq(sc[k]).all().item<bool>());
@@ -22,7 +21,7 @@ public sealed class ClipModelTests
     [Fact]
     public void StateDictKeys_FollowOpenClipNames()
     {
-        using var model = Trainer.Build(TinyExperiments.Tiny("k", 64), StaticRegistry.Instance);
+        using var model = TinyExperiments.BuildModel(TinyExperiments.Tiny("k", 64));
         var keys = model.state_dict().Keys.ToHashSet();
         foreach (var key in new[]
         {
@@ -42,8 +41,8 @@ public sealed class ClipModelTests
         using var dir = new TempDir();
         using var scope = NewDisposeScope();
         var config = TinyExperiments.Tiny("rt", 64, seed: 1);
-        using var model = Trainer.Build(config, StaticRegistry.Instance);
-        using var other = Trainer.Build(config with { Training = config.Training with { Seed = 2 } }, StaticRegistry.Instance);
+        using var model = TinyExperiments.BuildModel(config);
+        using var other = TinyExperiments.BuildModel(config with { Training = config.Training with { Seed = 2 } });
         var images = randn(3, 3, 16, 16);
         var tokens = tensor(new long[] { 1, 5, 6, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 9, 10, 2, 0, 0, 0, 0, 0, 0, 0 }, [3, 12]);
         model.eval();
@@ -60,7 +59,7 @@ public sealed class ClipModelTests
     [Fact]
     public void Forward_RepeatedUnderAScope_LeaksNoTensors()
     {
-        using var model = Trainer.Build(TinyExperiments.Tiny("leak", 64), StaticRegistry.Instance);
+        using var model = TinyExperiments.BuildModel(TinyExperiments.Tiny("leak", 64));
         using var images = randn(2, 3, 16, 16);
         using var tokens = tensor(new long[] { 1, 5, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0 }, [2, 12]);
         long? live = null;

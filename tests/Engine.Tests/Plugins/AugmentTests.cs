@@ -97,7 +97,7 @@ public sealed class AugmentTests(EmojiStoreFixture data)
     public void Views_AreAugmentedWhileTraining_TheBaseImagesAtEvaluation_AtClipsCost(string policy)
     {
         var tiny = TinyExperiments.Tiny("augment-steps", samples: 64);
-        using var model = Trainer.Build(tiny.Model, 0, StaticRegistry.Instance);
+        using var model = ModelFactory.Build(tiny.Model, 0, StaticRegistry.Instance);
         model.eval();
         var context = new StrategyContext(Vit, model.Visual.FeatureDim, 16, CPU, 0, NoServices.Instance);
         using var augment = new AugmentStrategyFactory().Create(JsonDocument.Parse($$"""{"policy": "{{policy}}"}""").RootElement, context);

@@ -75,7 +75,7 @@ public sealed class FlipTests(EmojiStoreFixture data)
     {
         var options = JsonDocument.Parse("""{"maskRatio": 0.75, "unmaskedFraction": 0.2}""").RootElement;
         var tiny = TinyExperiments.Tiny("flip-steps", samples: 64);
-        using var model = Trainer.Build(tiny.Model, 0, StaticRegistry.Instance);
+        using var model = ModelFactory.Build(tiny.Model, 0, StaticRegistry.Instance);
         var capabilities = StaticRegistry.Instance.FindEncoder("vit")!.Describe(tiny.Model.Vision.Options, new(16, 3, 0));
         using var flip = new FlipStrategyFactory().Create(options, new StrategyContext(capabilities, model.Visual.FeatureDim, 16, CPU, 0, NoServices.Instance));
         using var scope = NewDisposeScope();

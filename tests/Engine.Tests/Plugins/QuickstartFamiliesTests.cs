@@ -18,7 +18,7 @@ public sealed class QuickstartFamiliesTests
 
     private static (ExperimentConfig Config, ImageEncoderContext Context) Quickstart()
     {
-        var (config, errors) = ExperimentValidator.Load(Path.Combine(RepoRoot, "experiments", "quickstart.json"));
+        var (config, errors) = ExperimentJson.Load(Path.Combine(RepoRoot, "experiments", "quickstart.json"));
         Assert.Empty(errors);
         return (config!, new ImageEncoderContext(config!.Model.Vision.ImageSize, 3, config.Training.Seed));
     }

@@ -79,7 +79,7 @@ public sealed class SlipTests(EmojiStoreFixture data)
     public void Step_MakesTwoViewsThroughTheSameEncoder_AndCountsThemWithTheHead()
     {
         var tiny = TinyExperiments.Tiny("slip-steps", samples: 64);
-        using var model = Trainer.Build(tiny.Model, 0, StaticRegistry.Instance);
+        using var model = ModelFactory.Build(tiny.Model, 0, StaticRegistry.Instance);
         using var slip = new SlipStrategyFactory().Create(JsonDocument.Parse("""{"sslScale": 0.5}""").RootElement, new StrategyContext(Vit, model.Visual.FeatureDim, 16, CPU, 0, NoServices.Instance));
         using var scope = NewDisposeScope();
         random.manual_seed(1);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClipHost.Engine.Model;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Precision;
@@ -20,8 +21,8 @@ public sealed class MixedPrecisionTests(EmojiStoreFixture data)
     [Fact]
     public void Apply_PutsMatmulsInBf16_AndNormsEmbeddingsAndScaleInFp32()
     {
-        using var model = Trainer.Build(TinyExperiments.Tiny("dtype", 64), StaticRegistry.Instance);
-        var policy = MixedPrecision.Apply(PrecisionSetting.Bf16Mixed, Trainer.Roots(model, null));
+        using var model = TinyExperiments.BuildModel(TinyExperiments.Tiny("dtype", 64));
+        var policy = MixedPrecision.Apply(PrecisionSetting.Bf16Mixed, ModelFactory.Roots(model, null));
 
         foreach (var (name, module) in model.named_modules())
         {
@@ -65,8 +66,8 @@ public sealed class MixedPrecisionTests(EmojiStoreFixture data)
     public void TrainingStep_UpdatesFp32Masters_AndCopiesThemIntoTheBf16Weights()
     {
         var config = TinyExperiments.Tiny("masters", 64);
-        using var model = Trainer.Build(config, StaticRegistry.Instance);
-        var policy = MixedPrecision.Apply(PrecisionSetting.Bf16Mixed, Trainer.Roots(model, null));
+        using var model = TinyExperiments.BuildModel(config);
+        var policy = MixedPrecision.Apply(PrecisionSetting.Bf16Mixed, ModelFactory.Roots(model, null));
         var trainable = policy.Trainable(model.named_parameters().Select(p => (p.name, p.parameter))).ToList();
         Assert.All(trainable, p => Assert.Equal(ScalarType.Float32, p.Parameter.dtype));
         var before = trainable.ToDictionary(p => p.Name, p => p.Parameter.detach().clone());

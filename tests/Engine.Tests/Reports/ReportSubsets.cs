@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Tests.TestSupport;

@@ -7,6 +7,9 @@ namespace ClipHost.Engine.Tests.TestSupport;
 /// <summary>Tiny experiments on the fixture's emoji store: small enough for a 2-core CI, real enough to learn.</summary>
 public static class TinyExperiments
 {
+    /// <summary>The config's model with its seed's weights, as a run builds it.</summary>
+    public static ClipModel BuildModel(ExperimentConfig config) => ModelFactory.Build(config.Model, config.Training.Seed, StaticRegistry.Instance);
+
     public static ExperimentConfig Tiny(string name, long samples, int batch = 64, long seed = 0) => new()
     {
         Name = name,

@@ -127,7 +127,7 @@ public sealed class TrainerTests(EmojiStoreFixture data)
         var trained = NewTrainer().Train(config, Options(runs.Path), null, TestContext.Current.CancellationToken);
         var output = runs.Combine("eval");
 
-        var results = new Evaluator(StaticRegistry.Instance).Evaluate(trained.Checkpoint, config.Name, config.Evaluations, data.StoresRoot, output, CPU, ClipHost.Engine.Experiments.Precision.Fp32, TestContext.Current.CancellationToken);
+        var results = new Evaluator(StaticRegistry.Instance).Evaluate(new(trained.Checkpoint, config.Name, config.Evaluations, TestLayout.Of(data.StoresRoot, runs.Path), output, CPU, ClipHost.Engine.Experiments.Precision.Fp32), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, results.Count);
         var zeroShot = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "emoji-google_zeroshot_classification.json"))).RootElement;

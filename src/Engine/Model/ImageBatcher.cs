@@ -1,10 +1,9 @@
 using TorchSharp;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Data.Store;
-using ClipHost.Engine.Model;
 using static TorchSharp.torch;
 
-namespace ClipHost.Engine.Training;
+namespace ClipHost.Engine.Model;
 
 /// <summary>
 /// Turns store ids into model input: the stored uint8 pixels copied out of the memory map (no decoding), resized

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ClipHost.Engine.Filtering;
+namespace ClipHost.Engine.Experiments;
 
 /// <summary>One filter of a pipeline: a data-filter plugin id and its options.</summary>
 public sealed record FilterStep(string Id, JsonElement? Options = null);

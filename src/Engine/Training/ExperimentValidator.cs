@@ -2,11 +2,12 @@ using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 
-namespace ClipHost.Engine.Experiments;
+namespace ClipHost.Engine.Training;
 
 /// <summary>
 /// Checks an experiment before any work: every section's own rules (names that become paths are identifiers), then
@@ -18,15 +19,8 @@ namespace ClipHost.Engine.Experiments;
 /// <param name="layout">Where stores, subsets and runs (filter teachers) live.</param>
 public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout layout)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        // A null where the config has no null ("text": null) is a field error here, not a null for Validate to trip on.
-        RespectNullableAnnotations = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
-    public static JsonSerializerOptions SerializerOptions => Json;
+    /// <summary>The experiment JSON's options (<see cref="ExperimentJson.Options"/>), for the host's callers.</summary>
+    public static JsonSerializerOptions SerializerOptions => ExperimentJson.Options;
 
     /// <summary>
     /// Characters the caller appends to the name to make the run folder's name (the service's timestamp suffix), so the
@@ -40,30 +34,30 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
     /// </summary>
     public bool ChecksTeachers { get; init; } = true;
 
-    /// <summary>Reads a config file; JSON and type errors come back as field errors, not exceptions.</summary>
-    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path) =>
-        File.Exists(path) ? Parse(File.ReadAllText(path), "--config", path) : (null, [new OptionError("--config", $"{path} does not exist")]);
+    /// <summary>Reads a config file (<see cref="ExperimentJson.Load"/>); errors name the field.</summary>
+    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Load(string path) => ExperimentJson.Load(path);
 
-    /// <summary>Parses a config from JSON text (a file's content or a request body); errors name the field.</summary>
-    /// <param name="json">The experiment JSON.</param>
-    /// <param name="field">What to name in an error about the document as a whole.</param>
-    /// <param name="source">Where the JSON came from, for messages.</param>
-    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Parse(string json, string field, string source)
-    {
-        try
-        {
-            var config = JsonSerializer.Deserialize<ExperimentConfig>(json, Json);
-            return config is null ? (null, [new OptionError(field, $"{source} is empty")]) : (config, []);
-        }
-        catch (JsonException e)
-        {
-            var path = e.Path is null or "$" ? "config" : e.Path.TrimStart('$', '.');
-            var message = e.Message.Split(" Path:")[0];
-            return (null, [new OptionError(path, message)]);
-        }
-    }
+    /// <summary>Parses a config from JSON text (<see cref="ExperimentJson.Parse"/>); errors name the field.</summary>
+    public static (ExperimentConfig? Config, IReadOnlyList<OptionError> Errors) Parse(string json, string field, string source) =>
+        ExperimentJson.Parse(json, field, source);
 
     public IReadOnlyList<OptionError> Validate(ExperimentConfig c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var errors = SectionErrors(c);
+        if (errors.Count > 0)
+        {
+            // The checks below read the sections (store names, plugin ids), so they wait until those are sound.
+            return errors;
+        }
+        ValidateData(c, errors);
+        ValidateModelAndStrategy(c, errors);
+        ValidateEvaluations(c.Evaluations, errors);
+        return errors;
+    }
+
+    /// <summary>Every section's own rules (data annotations), and the name's limit with the caller's suffix.</summary>
+    private List<OptionError> SectionErrors(ExperimentConfig c)
     {
         var errors = new List<OptionError>();
         errors.AddRange(ComponentOptions.Validate(c, "config").Select(e => e with { Field = e.Field.Replace("config.", string.Empty, StringComparison.Ordinal) }));
@@ -83,11 +77,12 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
             errors.RemoveAll(e => e.Field == "name");
             errors.Add(new OptionError("name", $"'{Identifier.Shorten(c.Name)}' {problem}; {Identifier.Rule}, and a run id adds a {NameSuffixLength}-character timestamp to the name, so it is at most {Identifier.MaxLength - NameSuffixLength} here"));
         }
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
+        return errors;
+    }
 
+    /// <summary>The store and selection, the subset, the batch against the training set, and the filters.</summary>
+    private void ValidateData(ExperimentConfig c, List<OptionError> errors)
+    {
         var selected = ValidateStore(c.Data.Store, "data.store", c.Data.Train, "data.train", null, errors);
         var subset = ValidateSubset(c.Data, errors);
         if (selected is not null && c.Data.Filters.Count == 0 && (c.Data.Subset is null || subset is not null))
@@ -100,6 +95,11 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
             }
         }
         errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, ChecksTeachers ? layout.Runs : null, "data.filters"));
+    }
+
+    /// <summary>The architecture and its options, then the strategy and its options against what the encoder offers.</summary>
+    private void ValidateModelAndStrategy(ExperimentConfig c, List<OptionError> errors)
+    {
         var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
         EncoderCapabilities? capabilities = null;
         if (encoder is null)
@@ -125,9 +125,13 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         {
             errors.AddRange(strategy.Validate(c.Strategy.Options, capabilities, "strategy.options"));
         }
-        for (var i = 0; i < c.Evaluations.Count; i++)
+    }
+
+    private void ValidateEvaluations(IReadOnlyList<EvaluationConfig> evaluations, List<OptionError> errors)
+    {
+        for (var i = 0; i < evaluations.Count; i++)
         {
-            var e = c.Evaluations[i];
+            var e = evaluations[i];
             var field = $"evaluations[{i}]";
             var own = ComponentOptions.Validate(e, field);
             errors.AddRange(own);
@@ -140,11 +144,10 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
                 }
             }
         }
-        if (c.Evaluations.Select(e => (e.Name, e.Task)).Distinct().Count() != c.Evaluations.Count)
+        if (evaluations.Select(e => (e.Name, e.Task)).Distinct().Count() != evaluations.Count)
         {
             errors.Add(new OptionError("evaluations", "two evaluations share a name and task; their results would overwrite each other"));
         }
-        return errors;
     }
 
     /// <summary>The refusal of a batch larger than the training set: every step would repeat pairs within one batch.</summary>

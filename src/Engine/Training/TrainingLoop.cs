@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Text;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>
+/// The steps of a run from where it stands: the learning-rate schedule, one optimiser step per batch, metrics every
+/// <see cref="MetricsEvery"/> steps, a checkpoint every training.checkpointEvery steps, at a stop and on cancellation,
+/// a refusal of a non-finite loss, and the FLOPs each step really spent.
+/// </summary>
+internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, long totalSamples, ILogger logger)
+{
+    private const int MetricsEvery = 10;
+    private readonly TrainingConfig _training = config.Training;
+    private readonly long _textMacsPerSample = session.TextMacsPerSample;
+    private long _step;
+    private double _wall;
+    private double _imageGflops;
+    private double _textGflops;
+    private double _lastLoss = double.NaN;
+    private IReadOnlyDictionary<string, double> _lastComponents = new Dictionary<string, double>();
+
+    public long TotalSteps { get; } = (long)Math.Ceiling((double)totalSamples / config.Training.BatchSize);
+
+    public long Step => _step;
+
+    public bool Finished => _step >= TotalSteps;
+
+    /// <summary>Continues from a checkpoint's state: its step, wall time, FLOPs spent and last loss.</summary>
+    public void Resume(TrainingState state) =>
+        (_step, _wall, _imageGflops, _textGflops, _lastLoss) = (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss);
+
+    public TrainingState State() => new()
+    {
+        Step = _step,
+        TotalSteps = TotalSteps,
+        SamplesSeen = _step * _training.BatchSize,
+        WallSeconds = _wall,
+        ImageForwardGflops = _imageGflops,
+        TextForwardGflops = _textGflops,
+        ConfigHash = workspace.ConfigHash,
+        Loss = _lastLoss,
+    };
+
+    public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, totalSamples),
+        _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters);
+
+    /// <summary>Trains until the budget is spent or <paramref name="stopAfterSteps"/> more steps are done; cancellation checkpoints first.</summary>
+    /// <param name="checkpoint">The checkpoint the run stands at (empty for a new run), returned when no step saves another.</param>
+    public TrainResult Run(TrainingBatches batches, long? stopAfterSteps, string checkpoint, IProgress<TrainProgress>? progress, CancellationToken cancellationToken)
+    {
+        var schedule = new LearningRateSchedule(_training.LearningRate, (long)Math.Ceiling(TotalSteps * _training.WarmupFraction), TotalSteps);
+        using var metrics = workspace.OpenMetrics();
+        var stopAt = stopAfterSteps is { } n ? Math.Min(TotalSteps, _step + n) : TotalSteps;
+        session.Model.train();
+        while (_step < stopAt)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                checkpoint = Save();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var clock = Stopwatch.StartNew();
+            var lr = schedule.At(_step);
+            session.SetLearningRate(lr);
+            TrainStep(batches);
+            _step++;
+            _wall += clock.Elapsed.TotalSeconds;
+            var rate = _step * _training.BatchSize / Math.Max(_wall, 1e-9);
+            progress?.Report(new TrainProgress(_step, TotalSteps, _step * _training.BatchSize, _lastLoss, rate, TimeSpan.FromSeconds(_wall)));
+            if (_step % MetricsEvery == 0 || _step == TotalSteps)
+            {
+                WriteMetrics(metrics, lr, rate);
+            }
+            if (_step % _training.CheckpointEvery == 0 || _step == stopAt)
+            {
+                checkpoint = Save();
+            }
+        }
+        return new TrainResult(workspace.RunDirectory, checkpoint, State(), Finished, Compute());
+    }
+
+    private void TrainStep(TrainingBatches batches)
+    {
+        using var scope = NewDisposeScope();
+        var batch = batches.At(_step);
+        using var generator = new Generator((ulong)DataOrder.SeedFor(_training.Seed, _step), session.Device);
+        var result = session.Step(batch, new StepContext(_step, TotalSteps, generator, Training: true));
+        _lastLoss = result.Loss.item<float>();
+        _lastComponents = result.Components;
+        if (!double.IsFinite(_lastLoss))
+        {
+            throw new InvalidOperationException($"run {config.Name}: loss is {_lastLoss} at step {_step}; lower training.learningRate or check the data");
+        }
+        _imageGflops += 2.0 * session.ImageMacs(result.ImagePasses) / 1e9;
+        _textGflops += 2.0 * batch.SampleIds.Count * _textMacsPerSample / 1e9;
+    }
+
+    private void WriteMetrics(StreamWriter metrics, double lr, double rate)
+    {
+        var line = new
+        {
+            step = _step,
+            samplesSeen = _step * _training.BatchSize,
+            loss = _lastLoss,
+            components = _lastComponents,
+            lr,
+            logitScale = Math.Exp(session.Model.LogitScale.item<float>()),
+            pairsPerSecond = rate,
+            wallSeconds = _wall,
+        };
+        metrics.WriteLine(JsonSerializer.Serialize(line));
+        metrics.Flush();
+    }
+
+    private string Save()
+    {
+        var path = session.Save(workspace.Checkpoints, tokenizer, State());
+        logger.Checkpointed(config.Name, _step, path);
+        return path;
+    }
+}

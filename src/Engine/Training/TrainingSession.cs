@@ -1,0 +1,132 @@
+using ClipHost.Abstractions.Architectures;
+using ClipHost.Abstractions.Strategies;
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
+using ClipHost.Engine.Text;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ClipHost.Engine.Training;
+
+/// <summary>
+/// What a training step needs, assembled from the plugins for a model, a strategy and a training config on a device: the
+/// seeded model, the strategy (and its own modules), the precision policy and AdamW over both; and the step itself. The
+/// trainer and the benchmark train through the same session, so the bench measures what a run does. Disposable.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    private TrainingSession(ClipModel model, ITrainingStrategy strategy, MixedPrecision precision, OptimizerHelper optimizer, Device device)
+    {
+        Model = model;
+        Strategy = strategy;
+        Precision = precision;
+        Optimizer = optimizer;
+        Device = device;
+    }
+
+    public ClipModel Model { get; }
+
+    public ITrainingStrategy Strategy { get; }
+
+    public MixedPrecision Precision { get; }
+
+    public OptimizerHelper Optimizer { get; }
+
+    public Device Device { get; }
+
+    /// <summary>Forward multiply-adds of one caption: the text tower and its projection.</summary>
+    public long TextMacsPerSample => Model.Text.ForwardMacs() + ((long)Model.Config.Text.Width * Model.Config.EmbedDim);
+
+    /// <summary>Forward GFLOPs of one full image view: the image tower at the model's size and its projection.</summary>
+    public double ImageForwardGflopsPerView =>
+        2 * (Model.Visual.ForwardMacs(Model.Config.Vision.ImageSize) + ((long)Model.Visual.FeatureDim * Model.Config.EmbedDim)) / 1e9;
+
+    public double TextForwardGflopsPerSample => 2 * TextMacsPerSample / 1e9;
+
+    public long ImageParameters => Count(Model.Visual) + Count(Model, "visual_projection");
+
+    public long TextParameters => Count(Model.Text) + Count(Model, "text_projection");
+
+    /// <summary>
+    /// Builds the session; with <paramref name="resumeFrom"/> (a checkpoint folder) the weights and optimiser moments
+    /// continue from it. The order of the draws (model under the seed, then the strategy's modules) and of the loads
+    /// (weights before the precision policy, so the fp32 masters start from the exact fp32 values) is part of resuming exactly.
+    /// </summary>
+    public static TrainingSession Create(IComponentRegistry registry, ClipModelConfig model, StrategyConfig strategy, TrainingConfig training, Device device, string? resumeFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(training);
+        var factory = registry.FindStrategy(strategy.Id) ?? throw new InvalidOperationException($"the {strategy.Id} strategy plugin is not loaded");
+        var clip = ModelFactory.Build(model, training.Seed, registry);
+        ITrainingStrategy? built = null;
+        OptimizerHelper? optimizer = null;
+        try
+        {
+            var capabilities = registry.FindEncoder(model.Vision.Architecture)!.Describe(model.Vision.Options, new ImageEncoderContext(model.Vision.ImageSize, 3, training.Seed));
+            built = factory.Create(strategy.Options, new StrategyContext(capabilities, clip.Visual.FeatureDim, model.Vision.ImageSize, device, training.Seed, NoServices.Instance));
+            clip.to(device);
+            built.ExtraModule?.to(device);
+            if (resumeFrom is not null)
+            {
+                CheckpointStore.LoadWeights(Path.Combine(resumeFrom, CheckpointStore.Weights), clip, built.ExtraModule);
+            }
+            var precision = MixedPrecision.Apply(training.Precision, ModelFactory.Roots(clip, built.ExtraModule));
+            optimizer = ClipOptimizer.Create(precision.Trainable(ModelFactory.NamedParameters(clip, built.ExtraModule)), training);
+            if (resumeFrom is not null)
+            {
+                optimizer.load_state_dict(Path.Combine(resumeFrom, CheckpointStore.Optimizer));
+            }
+            return new TrainingSession(clip, built, precision, optimizer, device);
+        }
+        catch
+        {
+            optimizer?.Dispose();
+            built?.Dispose();
+            clip.Dispose();
+            throw;
+        }
+    }
+
+    public void SetLearningRate(double learningRate)
+    {
+        foreach (var group in Optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
+    /// <summary>One optimiser step on a batch; call inside a dispose scope (the loss lives in it).</summary>
+    public StepResult Step(ClipBatch batch, StepContext context)
+    {
+        var result = Strategy.ComputeLoss(batch, Model, context);
+        ClipOptimizer.Step(Optimizer, result.Loss, Model, Precision);
+        return result;
+    }
+
+    /// <summary>Forward multiply-adds of the image passes a step made (extra views, masked passes, heads).</summary>
+    public long ImageMacs(IEnumerable<ImagePass> passes) => ImagePassCompute.Macs(passes, Model.Visual, Model.Config.EmbedDim);
+
+    /// <summary>Writes a checkpoint of the session (fp32 weights, optimiser state) with the tokenizer and the run's state.</summary>
+    public string Save(CheckpointStore checkpoints, ClipTokenizer tokenizer, TrainingState state)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        return checkpoints.Save(Model, Strategy.ExtraModule, Precision, tokenizer, Optimizer, state);
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Strategy.Dispose();
+        Model.Dispose();
+    }
+
+    private static long Count(nn.Module module) => module.parameters().Sum(p => p.numel());
+
+    private static long Count(nn.Module module, string prefix) =>
+        module.named_parameters().Where(p => p.name.StartsWith(prefix, StringComparison.Ordinal)).Sum(p => p.parameter.numel());
+}
