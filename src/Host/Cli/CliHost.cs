@@ -51,9 +51,10 @@ public static class CliHost
         {
             host = await StartAsync(LayoutOptions.Overrides(parse), configure, cancellationToken).ConfigureAwait(false);
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (Exception e) when (Refusals(e) is { Count: > 0 } failures)
         {
-            foreach (var failure in e.Failures)
+            // Several sections failing at once arrive as one AggregateException of their refusals.
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
             }
@@ -65,6 +66,14 @@ public static class CliHost
             return await verb(host, stop.Token).ConfigureAwait(false);
         }
     }
+
+    private static List<string> Refusals(Exception e) => e switch
+    {
+        Microsoft.Extensions.Options.OptionsValidationException v => [.. v.Failures],
+        AggregateException a when a.InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException) =>
+            [.. a.InnerExceptions.SelectMany(i => ((Microsoft.Extensions.Options.OptionsValidationException)i).Failures).Distinct()],
+        _ => [],
+    };
 
     /// <summary>Builds and starts the host (validating options); the caller disposes it.</summary>
     public static async Task<IHost> StartAsync(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IHostApplicationBuilder> configure, CancellationToken cancellationToken)

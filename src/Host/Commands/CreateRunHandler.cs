@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClipHost.Engine.Experiments;
-using ClipHost.Engine.Training;
 using ClipHost.Host.Runs;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,11 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
     {
         var config = ExperimentChecks.Parse(command.ExperimentJson);
         var id = config.Name;
-        var existing = runs.Get(id) ?? FromFolder(config, command.Source);
+        var existing = runs.Get(id);
+        if (existing is null && Directory.Exists(runs.DirectoryOf(id)) && !command.Fresh)
+        {
+            throw new RunConflictException($"{runs.DirectoryOf(id)} exists and is not a run (no readable run.json or config.json); move it away, choose another name, or start it fresh");
+        }
         if (existing is not null && (command.Fresh || ConfigHash.Of(RunConfig.Of(existing)) != ConfigHash.Of(config)))
         {
             if (!command.Fresh)
@@ -30,8 +33,11 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
             {
                 throw new RunConflictException($"run '{id}' is {busy}; cancel it or wait for it to end before starting it fresh");
             }
-            Directory.Delete(runs.DirectoryOf(id), recursive: true);
             existing = null;
+        }
+        if (existing is null && command.Fresh && Directory.Exists(runs.DirectoryOf(id)))
+        {
+            Directory.Delete(runs.DirectoryOf(id), recursive: true);
         }
         if (existing is null)
         {
@@ -53,7 +59,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
         {
             return new CreatedRun(existing, IsNew: false, NeedsTraining: false);
         }
-        var queued = runs.Update(existing.Id, r => r with { Status = RunStatus.Queued, Error = null, FinishedAt = null });
+        var queued = runs.Update(existing.Id, r => r with { Status = RunStatus.Queued, Error = null, FinishedAt = null, TrainingJobId = null, EvaluationJobId = null });
         return new CreatedRun(queued, IsNew: false, NeedsTraining: true);
     }
 
@@ -66,25 +72,4 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
         SubmittedAt = clock.GetUtcNow(),
         RunDirectory = runs.DirectoryOf(config.Name),
     };
-
-    /// <summary>
-    /// A run folder with no record (trained before records were written by every front end): its config.json is the
-    /// record's config, so the same config takes it up and resumes it; a folder that is not a run is a conflict.
-    /// </summary>
-    private RunRecord? FromFolder(ExperimentConfig config, string source)
-    {
-        var dir = runs.DirectoryOf(config.Name);
-        if (!Directory.Exists(dir))
-        {
-            return null;
-        }
-        var file = Path.Combine(dir, "config.json");
-        var (earlier, _) = File.Exists(file) ? ExperimentJson.Parse(File.ReadAllText(file), "config", file) : (null, []);
-        if (earlier is null)
-        {
-            throw new RunConflictException($"{dir} exists and is not a run (no readable config.json); move it away or choose another name");
-        }
-        var record = New(earlier, source) with { Status = RunStatus.Stopped };
-        return runs.TryCreate(record) ? record : runs.Get(config.Name);
-    }
 }

@@ -34,8 +34,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
                 new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision), cancellationToken)).ConfigureAwait(false);
             if (command.IntoRun)
             {
-                var metrics = results.SelectMany(r => r.Metrics.Select(m => (Key: $"{r.Dataset}/{r.Task}/{m.Key}", m.Value)))
-                    .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+                var metrics = RunMetrics.Of(results);
                 record = runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });
             }
             return new RunEvaluation(record, results, output);

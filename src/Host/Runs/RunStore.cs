@@ -26,12 +26,20 @@ public sealed class RunStore(DataLayout layout)
     /// <summary>The run's folder; throws for an id that is not an <see cref="Identifier"/>, so no folder is made for one.</summary>
     public string DirectoryOf(string id) => RootedPath.Child(Root, id, "runId");
 
-    /// <summary>The run's record, or null when there is none (an id that is not an identifier names none).</summary>
+    /// <summary>
+    /// The run's record, or null when there is none (an id that is not an identifier names none). A run folder without
+    /// a record (trained before every front end wrote one) is described from its files (<see cref="RunFolder"/>).
+    /// </summary>
     public RunRecord? Get(string id)
     {
-        if (!Identifier.IsValid(id) || Path.Combine(DirectoryOf(id), FileName) is not { } path || !File.Exists(path))
+        if (!Identifier.IsValid(id))
         {
             return null;
+        }
+        var path = Path.Combine(DirectoryOf(id), FileName);
+        if (!File.Exists(path))
+        {
+            return Directory.Exists(DirectoryOf(id)) ? RunFolder.Describe(DirectoryOf(id)) : null;
         }
         try
         {

@@ -61,7 +61,8 @@ public sealed class DataImportCliTests
         var result = await ClipHostProcess.RunAsync(["data", "import", "csv", manifest, "--root", dir.Combine("data"), "--replace"]);
 
         Assert.True(result.ExitCode == 2, result.All);
-        Assert.Contains("import.name", result.Stderr, StringComparison.Ordinal);
+        // The same field as POST /api/imports names: the command's validator refuses it before the importer runs.
+        Assert.Contains("csv: name: ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(manifest, result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--name", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.Combine("data", "stores", "kept", "manifest.json")), "the existing store was deleted");
