@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
 

@@ -6,7 +6,7 @@ using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Options;
 using ClipHost.Host.Torch;

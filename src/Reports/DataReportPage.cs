@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
-using static ClipHost.Engine.Reports.DataReportHtml;
+using static ClipHost.Reports.DataReportHtml;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// Renders index.html: the header and its warnings, a one-glance summary per step, the lineage table, the dataset

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClipHost.Engine.Filtering;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// What one filter of a subset did, read back from its decisions: who it kept and dropped, where its score cut lies

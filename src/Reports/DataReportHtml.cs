@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>The report page's building blocks: escaping, number formats and the inline style sheet (no scripts).</summary>
 public static class DataReportHtml

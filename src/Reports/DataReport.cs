@@ -3,7 +3,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// `clip-host data report`: an HTML page about a subset, written next to it as report/index.html with its PNG plots
