@@ -55,7 +55,7 @@ public static class DataCommands
         return import;
     }
 
-    private static Command Source(string name, string description, IEnumerable<Symbol> extra, Func<ParseResult, PackageInstaller, IImportSource> create)
+    private static Command Source(string name, string description, IEnumerable<Symbol> extra, Func<ParseResult, IDataPackages, IImportSource> create)
     {
         var command = new Command(name, description);
         var options = new ImportCommandOptions();
@@ -71,7 +71,7 @@ public static class DataCommands
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var installer = host.Services.GetRequiredService<PackageInstaller>();
+            var installer = host.Services.GetRequiredService<IDataPackages>();
             var request = ImportRequest.Resolve(parse, options, data, host.Services.GetRequiredService<ClipHost.Engine.Paths.DataLayout>());
             return ImportRunner.RunAsync(host.Services, create(parse, installer), request, ct);
         }, ct));
@@ -89,7 +89,7 @@ public static class DataCommands
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddDataImport(), async (host, ct) =>
         {
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var installer = host.Services.GetRequiredService<PackageInstaller>();
+            var installer = host.Services.GetRequiredService<IDataPackages>();
             IImportSource[] sources = [new EmojiSource(installer, EmojiSource.AllStyles, skinTones: true), new OpenClipArtSource(installer), new FashionMnistSource(installer)];
             var exit = 0;
             foreach (var source in sources)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>Builds the source and runs the importer with the configured Data defaults.</summary>
-public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstaller installer, IOptions<DataOptions> data, ClipHost.Engine.Paths.DataLayout layout) : ICommandHandler<ImportDatasetCommand, ImportReport>
+public sealed class ImportDatasetHandler(DatasetImporter importer, IDataPackages installer, IOptions<DataOptions> data, ClipHost.Engine.Paths.DataLayout layout) : ICommandHandler<ImportDatasetCommand, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDatasetCommand command, CancellationToken cancellationToken)
     {
