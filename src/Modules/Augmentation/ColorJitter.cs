@@ -10,7 +10,7 @@ namespace ClipHost.Modules.Augmentation;
 /// <remarks>
 /// The order is fixed — brightness, contrast, saturation, hue — where torchvision shuffles it per call: a fixed
 /// order keeps the op one pass over the batch, and the four adjustments nearly commute at these strengths. The hue
-/// turn is a rotation in YIQ space, not torchvision's HSV shift (see <see cref="ImageOps.RotateHue"/>).
+/// turn is a rotation in YIQ space, not torchvision's HSV shift (see <see cref="ColorOps.RotateHue"/>).
 /// </remarks>
 public sealed class ColorJitter : IBatchAugmentation
 {
@@ -54,19 +54,19 @@ public sealed class ColorJitter : IBatchAugmentation
         var x = images;
         if (Brightness > 0)
         {
-            x = ImageOps.AdjustBrightness(x, Factor(Brightness));
+            x = ColorOps.AdjustBrightness(x, Factor(Brightness));
         }
         if (Contrast > 0)
         {
-            x = ImageOps.AdjustContrast(x, Factor(Contrast));
+            x = ColorOps.AdjustContrast(x, Factor(Contrast));
         }
         if (Saturation > 0)
         {
-            x = ImageOps.AdjustSaturation(x, Factor(Saturation));
+            x = ColorOps.AdjustSaturation(x, Factor(Saturation));
         }
         if (Hue > 0)
         {
-            x = ImageOps.RotateHue(x, PerSample.Uniform(batch, -Hue, Hue, generator, device));
+            x = ColorOps.RotateHue(x, PerSample.Uniform(batch, -Hue, Hue, generator, device));
         }
         return scope.MoveToOuter(PerSample.Where(jitter, x, images));
     }

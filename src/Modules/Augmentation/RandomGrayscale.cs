@@ -19,6 +19,6 @@ public sealed class RandomGrayscale : IBatchAugmentation
     {
         using var scope = NewDisposeScope();
         var grey = PerSample.Coin(images.shape[0], Probability, generator, images.device);
-        return scope.MoveToOuter(PerSample.Where(grey, ImageOps.Grayscale(images), images));
+        return scope.MoveToOuter(PerSample.Where(grey, ColorOps.Grayscale(images), images));
     }
 }
