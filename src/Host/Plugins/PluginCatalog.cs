@@ -1,8 +1,3 @@
-using ClipHost.Abstractions.Architectures;
-using ClipHost.Abstractions.DataFilters;
-using ClipHost.Abstractions.Plugins;
-using ClipHost.Abstractions.Strategies;
-using ClipHost.Engine.Model;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +11,7 @@ namespace ClipHost.Host.Plugins;
 /// removed folders (the service calls it from <see cref="PluginWatcher"/>); jobs take a <see cref="PluginLease"/>
 /// so the versions they started with stay loaded until they end.
 /// </summary>
-public sealed class PluginCatalog : IComponentRegistry, IDisposable
+public sealed class PluginCatalog : SnapshotRegistry, IDisposable
 {
     private readonly string _root;
     private readonly ILogger<PluginCatalog> _logger;
@@ -55,19 +50,7 @@ public sealed class PluginCatalog : IComponentRegistry, IDisposable
         }
     }
 
-    public IReadOnlyCollection<string> EncoderIds => [.. Current.Encoders.Keys];
-
-    public IReadOnlyCollection<string> StrategyIds => [.. Current.Strategies.Keys];
-
-    public IReadOnlyCollection<string> FilterIds => [.. Current.Filters.Keys];
-
-    public IImageEncoderFactory? FindEncoder(string id) => Current.Encoders.GetValueOrDefault(id);
-
-    public ITrainingStrategyFactory? FindStrategy(string id) => Current.Strategies.GetValueOrDefault(id);
-
-    public IDataFilterFactory? FindFilter(string id) => Current.Filters.GetValueOrDefault(id);
-
-    public string ProviderOf(IPluginComponent component) => Current.ProviderOf(component);
+    protected override PluginSnapshot Components => Current;
 
     /// <summary>Pins the current plugin versions for one job.</summary>
     public PluginLease Acquire()

@@ -45,11 +45,12 @@ public sealed class ColorJitter : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator) => PerSample.Sometimes(images, Probability, generator, x => Jitter(x, generator));
+
+    private Tensor Jitter(Tensor images, Generator generator)
     {
         using var scope = NewDisposeScope();
         var (batch, device) = (images.shape[0], images.device);
-        var jitter = PerSample.Coin(batch, Probability, generator, device);
         Tensor Factor(double strength) => PerSample.Uniform(batch, Math.Max(0, 1 - strength), 1 + strength, generator, device);
         var x = images;
         if (Brightness > 0)
@@ -68,6 +69,7 @@ public sealed class ColorJitter : IBatchAugmentation
         {
             x = ColorOps.RotateHue(x, PerSample.Uniform(batch, -Hue, Hue, generator, device));
         }
-        return scope.MoveToOuter(PerSample.Where(jitter, x, images));
+        // Every adjustment returns a new tensor, so x is never the input itself once one has run.
+        return scope.MoveToOuter(ReferenceEquals(x, images) ? images.clone() : x);
     }
 }

@@ -30,13 +30,9 @@ public sealed class GaussianBlur : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator) => PerSample.Sometimes(images, Probability, generator, x =>
     {
-        using var scope = NewDisposeScope();
-        var (batch, device) = (images.shape[0], images.device);
-        var blur = PerSample.Coin(batch, Probability, generator, device);
-        var sigma = PerSample.Uniform(batch, SigmaMin, SigmaMax, generator, device);
-        var kernelSize = SpatialOps.BlurKernelSize(images.shape[2], images.shape[3]);
-        return scope.MoveToOuter(PerSample.Where(blur, SpatialOps.Blur(images, sigma, kernelSize), images));
-    }
+        using var sigma = PerSample.Uniform(x.shape[0], SigmaMin, SigmaMax, generator, x.device);
+        return SpatialOps.Blur(x, sigma, SpatialOps.BlurKernelSize(x.shape[2], x.shape[3]));
+    });
 }
