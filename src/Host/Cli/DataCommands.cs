@@ -88,7 +88,7 @@ public static class DataCommands
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddCommands(), async (host, ct) =>
         {
             var stores = host.Services.GetRequiredService<DataLayout>().Stores;
-            var installer = host.Services.GetRequiredService<PackageInstaller>();
+            var installer = host.Services.GetRequiredService<IDataPackages>();
             var exit = 0;
             foreach (var source in RealSources)
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
 

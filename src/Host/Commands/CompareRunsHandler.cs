@@ -1,5 +1,5 @@
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using Mediator;
 
 namespace ClipHost.Host.Commands;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ClipHost.Host.Commands;
 
 /// <summary>Builds the source and runs the importer, the command's values over the configured Data defaults.</summary>
-public sealed class ImportDatasetHandler(DatasetImporter importer, PackageInstaller installer, PackagePolicy packages, IOptions<DataOptions> data, DataLayout layout) : ICommandHandler<ImportDatasetCommand, ImportReport>
+public sealed class ImportDatasetHandler(DatasetImporter importer, IDataPackages installer, PackagePolicy packages, IOptions<DataOptions> data, DataLayout layout) : ICommandHandler<ImportDatasetCommand, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDatasetCommand command, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public static class ImportSources
         _ => null,
     };
 
-    public static IImportSource Create(ImportDatasetCommand c, PackageInstaller installer) => FromPath(c) ?? c.Source switch
+    public static IImportSource Create(ImportDatasetCommand c, IDataPackages installer) => FromPath(c) ?? c.Source switch
     {
         "emoji" => new EmojiSource(installer, c.Styles is { Count: > 0 } styles ? [.. styles] : EmojiSource.AllStyles, c.SkinTones),
         "openclipart" => new OpenClipArtSource(installer),

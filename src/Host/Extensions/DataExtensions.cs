@@ -1,6 +1,6 @@
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
-using ClipHost.Host.Options;
+using ClipHost.Packages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +17,7 @@ public static class DataExtensions
     {
         builder.Services.AddSingleton<DatasetImporter>();
         builder.Services.AddSingleton(new ClipHost.Host.Commands.PackagePolicy(installsPackages));
-        builder.Services.AddSingleton(sp => new PackageInstaller(
+        builder.Services.AddSingleton<IDataPackages>(sp => new PackageInstaller(
             sp.GetRequiredService<ClipHost.Engine.Paths.DataLayout>().Sources,
             sp.GetRequiredService<ILogger<PackageInstaller>>(),
             installsPackages));

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ClipHost.Modules.Augmentation;
 
 /// <summary>
-/// Per-sample affine maps for <see cref="ImageOps.Warp"/>, written in pixels about the image centre.
+/// Per-sample affine maps for <see cref="SpatialOps.Warp"/>, written in pixels about the image centre.
 /// </summary>
 /// <remarks>
 /// affine_grid works in normalised coordinates, where one unit is half the width along x but half the height along

@@ -10,7 +10,7 @@ namespace ClipHost.Modules.Augmentation;
 /// <remarks>
 /// The order is fixed — brightness, contrast, saturation, hue — where torchvision shuffles it per call: a fixed
 /// order keeps the op one pass over the batch, and the four adjustments nearly commute at these strengths. The hue
-/// turn is a rotation in YIQ space, not torchvision's HSV shift (see <see cref="ImageOps.RotateHue"/>).
+/// turn is a rotation in YIQ space, not torchvision's HSV shift (see <see cref="ColorOps.RotateHue"/>).
 /// </remarks>
 public sealed class ColorJitter : IBatchAugmentation
 {
@@ -45,29 +45,31 @@ public sealed class ColorJitter : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator) => PerSample.Sometimes(images, Probability, generator, x => Jitter(x, generator));
+
+    private Tensor Jitter(Tensor images, Generator generator)
     {
         using var scope = NewDisposeScope();
         var (batch, device) = (images.shape[0], images.device);
-        var jitter = PerSample.Coin(batch, Probability, generator, device);
         Tensor Factor(double strength) => PerSample.Uniform(batch, Math.Max(0, 1 - strength), 1 + strength, generator, device);
         var x = images;
         if (Brightness > 0)
         {
-            x = ImageOps.AdjustBrightness(x, Factor(Brightness));
+            x = ColorOps.AdjustBrightness(x, Factor(Brightness));
         }
         if (Contrast > 0)
         {
-            x = ImageOps.AdjustContrast(x, Factor(Contrast));
+            x = ColorOps.AdjustContrast(x, Factor(Contrast));
         }
         if (Saturation > 0)
         {
-            x = ImageOps.AdjustSaturation(x, Factor(Saturation));
+            x = ColorOps.AdjustSaturation(x, Factor(Saturation));
         }
         if (Hue > 0)
         {
-            x = ImageOps.RotateHue(x, PerSample.Uniform(batch, -Hue, Hue, generator, device));
+            x = ColorOps.RotateHue(x, PerSample.Uniform(batch, -Hue, Hue, generator, device));
         }
-        return scope.MoveToOuter(PerSample.Where(jitter, x, images));
+        // Every adjustment returns a new tensor, so x is never the input itself once one has run.
+        return scope.MoveToOuter(ReferenceEquals(x, images) ? images.clone() : x);
     }
 }

@@ -5,7 +5,7 @@ namespace ClipHost.Modules.Augmentation;
 /// <summary>
 /// Blurs each image, with probability <see cref="Probability"/>, by a Gaussian of its own σ, uniform in
 /// [<see cref="SigmaMin"/>, <see cref="SigmaMax"/>] pixels, with SimCLR's kernel of about 10 % of the shorter side
-/// (<see cref="ImageOps.BlurKernelSize"/>).
+/// (<see cref="SpatialOps.BlurKernelSize"/>).
 /// </summary>
 public sealed class GaussianBlur : IBatchAugmentation
 {
@@ -30,13 +30,9 @@ public sealed class GaussianBlur : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator) => PerSample.Sometimes(images, Probability, generator, x =>
     {
-        using var scope = NewDisposeScope();
-        var (batch, device) = (images.shape[0], images.device);
-        var blur = PerSample.Coin(batch, Probability, generator, device);
-        var sigma = PerSample.Uniform(batch, SigmaMin, SigmaMax, generator, device);
-        var kernelSize = ImageOps.BlurKernelSize(images.shape[2], images.shape[3]);
-        return scope.MoveToOuter(PerSample.Where(blur, ImageOps.Blur(images, sigma, kernelSize), images));
-    }
+        using var sigma = PerSample.Uniform(x.shape[0], SigmaMin, SigmaMax, generator, x.device);
+        return SpatialOps.Blur(x, sigma, SpatialOps.BlurKernelSize(x.shape[2], x.shape[3]));
+    });
 }

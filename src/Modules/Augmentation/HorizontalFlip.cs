@@ -13,10 +13,6 @@ public sealed class HorizontalFlip : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var flip = PerSample.Coin(images.shape[0], Probability, generator, images.device);
-        return scope.MoveToOuter(PerSample.Where(flip, images.flip(3), images));
-    }
+    public Tensor Apply(Tensor images, Generator generator) =>
+        PerSample.Sometimes(images, Probability, generator, x => x.flip(3));
 }

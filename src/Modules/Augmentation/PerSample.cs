@@ -37,6 +37,17 @@ internal static class PerSample
         return where(m, chosen, other);
     }
 
+    /// <summary>
+    /// torchvision's RandomApply over a batch: each sample gets <paramref name="transform"/>'s result with probability
+    /// <paramref name="p"/>, else stays as it was. The coins are drawn before the transform draws its own parameters.
+    /// </summary>
+    public static Tensor Sometimes(Tensor images, double p, Generator generator, Func<Tensor, Tensor> transform)
+    {
+        using var scope = NewDisposeScope();
+        var chosen = Coin(images.shape[0], p, generator, images.device);
+        return scope.MoveToOuter(Where(chosen, transform(images), images));
+    }
+
     /// <summary>A [B] factor reshaped to broadcast over [B, C, H, W].</summary>
     public static Tensor Broadcast(Tensor factor) => factor.view(-1, 1, 1, 1);
 }

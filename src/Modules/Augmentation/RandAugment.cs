@@ -99,19 +99,19 @@ public sealed class RandAugment : IBatchAugmentation
         }
         var result = op switch
         {
-            RandAugmentOp.AutoContrast => ImageOps.AutoContrast(images),
-            RandAugmentOp.Equalize => ImageOps.Equalize(images),
-            RandAugmentOp.Rotate => ImageOps.Warp(images, Affine.Rotation(Signed(30 * fraction), height, width), height, width),
-            RandAugmentOp.Solarize => ImageOps.Solarize(images, (1 - fraction) * 256 / 255),
-            RandAugmentOp.Color => ImageOps.AdjustSaturation(images, Factor()),
-            RandAugmentOp.Posterize => ImageOps.Posterize(images, 8 - (int)Math.Round(M / 7.5)),
-            RandAugmentOp.Contrast => ImageOps.AdjustContrast(images, Factor()),
-            RandAugmentOp.Brightness => ImageOps.AdjustBrightness(images, Factor()),
-            RandAugmentOp.Sharpness => ImageOps.AdjustSharpness(images, Factor()),
-            RandAugmentOp.ShearX => ImageOps.Warp(images, Affine.Shear(Signed(0.3 * fraction), vertical: false, height, width), height, width),
-            RandAugmentOp.ShearY => ImageOps.Warp(images, Affine.Shear(Signed(0.3 * fraction), vertical: true, height, width), height, width),
-            RandAugmentOp.TranslateX => ImageOps.Warp(images, Affine.Translation(Signed(150.0 / 331 * width * fraction), vertical: false, height, width), height, width),
-            RandAugmentOp.TranslateY => ImageOps.Warp(images, Affine.Translation(Signed(150.0 / 331 * height * fraction), vertical: true, height, width), height, width),
+            RandAugmentOp.AutoContrast => LevelOps.AutoContrast(images),
+            RandAugmentOp.Equalize => LevelOps.Equalize(images),
+            RandAugmentOp.Rotate => SpatialOps.Warp(images, Affine.Rotation(Signed(30 * fraction), height, width), height, width),
+            RandAugmentOp.Solarize => LevelOps.Solarize(images, (1 - fraction) * 256 / 255),
+            RandAugmentOp.Color => ColorOps.AdjustSaturation(images, Factor()),
+            RandAugmentOp.Posterize => LevelOps.Posterize(images, 8 - (int)Math.Round(M / 7.5)),
+            RandAugmentOp.Contrast => ColorOps.AdjustContrast(images, Factor()),
+            RandAugmentOp.Brightness => ColorOps.AdjustBrightness(images, Factor()),
+            RandAugmentOp.Sharpness => ColorOps.AdjustSharpness(images, Factor()),
+            RandAugmentOp.ShearX => SpatialOps.Warp(images, Affine.Shear(Signed(0.3 * fraction), vertical: false, height, width), height, width),
+            RandAugmentOp.ShearY => SpatialOps.Warp(images, Affine.Shear(Signed(0.3 * fraction), vertical: true, height, width), height, width),
+            RandAugmentOp.TranslateX => SpatialOps.Warp(images, Affine.Translation(Signed(150.0 / 331 * width * fraction), vertical: false, height, width), height, width),
+            RandAugmentOp.TranslateY => SpatialOps.Warp(images, Affine.Translation(Signed(150.0 / 331 * height * fraction), vertical: true, height, width), height, width),
             _ => images.clone(),
         };
         return scope.MoveToOuter(result);

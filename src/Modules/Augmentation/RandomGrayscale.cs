@@ -15,10 +15,6 @@ public sealed class RandomGrayscale : IBatchAugmentation
     public double Probability { get; }
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var grey = PerSample.Coin(images.shape[0], Probability, generator, images.device);
-        return scope.MoveToOuter(PerSample.Where(grey, ImageOps.Grayscale(images), images));
-    }
+    public Tensor Apply(Tensor images, Generator generator) =>
+        PerSample.Sometimes(images, Probability, generator, ColorOps.Grayscale);
 }

@@ -82,7 +82,7 @@ public sealed class RandomResizedCrop : IBatchAugmentation
         var centreY = boxHeight.mul(half).add_(top).mul_(perHeight).sub_(one);
         var zero = zeros_like(scaleX);
         var theta = stack([stack([scaleX, zero, centreX], 1), stack([zero, scaleY, centreY], 1)], 1);
-        return scope.MoveToOuter(ImageOps.Warp(images, theta, Size, Size, GridSamplePaddingMode.Border));
+        return scope.MoveToOuter(SpatialOps.Warp(images, theta, Size, Size, GridSamplePaddingMode.Border));
     }
 
     /// <summary>Draws one crop box per sample, as <see cref="Apply"/> does before resampling.</summary>

@@ -25,6 +25,6 @@ public sealed class RandomRotation : IBatchAugmentation
         using var scope = NewDisposeScope();
         var (height, width) = (images.shape[2], images.shape[3]);
         var degrees = PerSample.Uniform(images.shape[0], -MaxDegrees, MaxDegrees, generator, images.device);
-        return scope.MoveToOuter(ImageOps.Warp(images, Affine.Rotation(degrees, height, width), height, width));
+        return scope.MoveToOuter(SpatialOps.Warp(images, Affine.Rotation(degrees, height, width), height, width));
     }
 }

@@ -38,7 +38,7 @@ public sealed class AugmentationValidationTests
         ["policy stacked scale"] = ("maxScale", () => AugmentationPipeline.StackedRandAugment(32, 2, 9, 0.5, 2)),
         ["policy simclr size"] = ("size", () => AugmentationPipeline.SimClr(0)),
         ["policy resize size"] = ("size", () => AugmentationPipeline.Resize(-3)),
-        ["posterize bits 0"] = ("bits", () => ImageOps.Posterize(zeros(1, 3, 2, 2), 0)),
+        ["posterize bits 0"] = ("bits", () => LevelOps.Posterize(zeros(1, 3, 2, 2), 0)),
     };
 
     public static readonly TheoryData<string> CaseNames = [.. Cases.Keys];

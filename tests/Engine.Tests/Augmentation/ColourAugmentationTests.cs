@@ -35,8 +35,8 @@ public sealed class ColourAugmentationTests
         Assert.True(values.Distinct().Count() > 16);
         Assert.True(values.Min() < 0.4f && values.Max() > 0.6f, "factors did not spread over [0.6, 1.4]");
 
-        Assert.True(Near(Constant(4, 0.5f, 0.5f, 0.5f), ImageOps.AdjustBrightness(Constant(4, 0.25f, 0.25f, 0.25f), tensor(new[] { 2f }))));
-        Assert.True(Near(Constant(4, 1f, 1f, 1f), ImageOps.AdjustBrightness(Constant(4, 0.8f, 0.8f, 0.8f), tensor(new[] { 1.5f }))), "brightness was not clamped to 1");
+        Assert.True(Near(Constant(4, 0.5f, 0.5f, 0.5f), ColorOps.AdjustBrightness(Constant(4, 0.25f, 0.25f, 0.25f), tensor(new[] { 2f }))));
+        Assert.True(Near(Constant(4, 1f, 1f, 1f), ColorOps.AdjustBrightness(Constant(4, 0.8f, 0.8f, 0.8f), tensor(new[] { 1.5f }))), "brightness was not clamped to 1");
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public sealed class ColourAugmentationTests
         using var scope = NewDisposeScope();
         var images = Smooth(2, 8);
         var zero = zeros(2);
-        var luma = ImageOps.Luma(images);
-        Assert.True(Near(luma.mean([1, 2, 3], keepdim: true).expand(2, 3, 8, 8), ImageOps.AdjustContrast(images, zero)));
-        Assert.True(Near(luma.expand(2, 3, 8, 8), ImageOps.AdjustSaturation(images, zero)));
-        Assert.True(Near(images, ImageOps.AdjustContrast(images, ones(2))));
-        Assert.True(Near(images, ImageOps.AdjustSaturation(images, ones(2))));
+        var luma = ColorOps.Luma(images);
+        Assert.True(Near(luma.mean([1, 2, 3], keepdim: true).expand(2, 3, 8, 8), ColorOps.AdjustContrast(images, zero)));
+        Assert.True(Near(luma.expand(2, 3, 8, 8), ColorOps.AdjustSaturation(images, zero)));
+        Assert.True(Near(images, ColorOps.AdjustContrast(images, ones(2))));
+        Assert.True(Near(images, ColorOps.AdjustSaturation(images, ones(2))));
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class ColourAugmentationTests
         var reddish = Constant(4, 0.6f, 0.4f, 0.4f);
         const float Y = (0.299f * 0.6f) + (0.587f * 0.4f) + (0.114f * 0.4f);
         var expected = Constant(4, (2 * Y) - 0.6f, (2 * Y) - 0.4f, (2 * Y) - 0.4f);
-        Assert.True(Near(expected, ImageOps.RotateHue(reddish, tensor(new[] { 0.5f }))));
-        Assert.True(Near(reddish, ImageOps.RotateHue(reddish, tensor(new[] { 1f }))));
-        Assert.True(Near(reddish, ImageOps.RotateHue(reddish, tensor(new[] { 0f }))));
+        Assert.True(Near(expected, ColorOps.RotateHue(reddish, tensor(new[] { 0.5f }))));
+        Assert.True(Near(reddish, ColorOps.RotateHue(reddish, tensor(new[] { 1f }))));
+        Assert.True(Near(reddish, ColorOps.RotateHue(reddish, tensor(new[] { 0f }))));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ColourAugmentationTests
         // Near grey, so no turn leaves the RGB cube and nothing is clamped.
         var images = Copies(Smooth(1, 8).mul(0.1).add(0.45), 16);
         var turned = Run(new ColorJitter(0, 0, 0, hue: 0.5), images, seed: 1);
-        Assert.True(Near(ImageOps.Luma(images), ImageOps.Luma(turned)));
+        Assert.True(Near(ColorOps.Luma(images), ColorOps.Luma(turned)));
         Assert.Equal(16, DistinctSamples(turned));
     }
 
@@ -102,10 +102,10 @@ public sealed class ColourAugmentationTests
         // A dot keeps the square of its kernel's centre weight, which falls as σ grows.
         var dot = zeros(3, 3, 9, 9);
         dot[.., .., 4, 4] = tensor(1f);
-        var peaks = ImageOps.Blur(dot, tensor(new[] { 0.1f, 0.8f, 2f }), 5)[.., 0, 4, 4].data<float>().ToArray();
+        var peaks = SpatialOps.Blur(dot, tensor(new[] { 0.1f, 0.8f, 2f }), 5)[.., 0, 4, 4].data<float>().ToArray();
         Assert.True(peaks[0] > peaks[1] && peaks[1] > peaks[2]);
         // σ = 0.1 puts exp(−50) on the neighbours: the identity up to rounding.
-        Assert.True(Near(board.narrow(0, 0, 1), ImageOps.Blur(board.narrow(0, 0, 1), tensor(new[] { 0.1f }), 5)));
+        Assert.True(Near(board.narrow(0, 0, 1), SpatialOps.Blur(board.narrow(0, 0, 1), tensor(new[] { 0.1f }), 5)));
     }
 
     [Fact]
@@ -127,6 +127,6 @@ public sealed class ColourAugmentationTests
     [InlineData(1, 1)]
     public void BlurKernel_IsOddAndAboutATenthOfTheShorterSide(int side, int expected)
     {
-        Assert.Equal(expected, ImageOps.BlurKernelSize(side, side + 10));
+        Assert.Equal(expected, SpatialOps.BlurKernelSize(side, side + 10));
     }
 }

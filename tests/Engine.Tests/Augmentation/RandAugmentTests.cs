@@ -15,9 +15,9 @@ public sealed class RandAugmentTests
     {
         using var scope = NewDisposeScope();
         var values = Levels(0, 15, 16, 100, 200, 255);
-        Assert.True(Near(Levels(0, 0, 16, 96, 192, 240), ImageOps.Posterize(values, 4), 1e-7));
-        Assert.True(Near(Levels(0, 0, 0, 0, 128, 128), ImageOps.Posterize(values, 1), 1e-7));
-        Assert.True(Identical(values, ImageOps.Posterize(values, 8)));
+        Assert.True(Near(Levels(0, 0, 16, 96, 192, 240), LevelOps.Posterize(values, 4), 1e-7));
+        Assert.True(Near(Levels(0, 0, 0, 0, 128, 128), LevelOps.Posterize(values, 1), 1e-7));
+        Assert.True(Identical(values, LevelOps.Posterize(values, 8)));
     }
 
     [Fact]
@@ -25,9 +25,9 @@ public sealed class RandAugmentTests
     {
         using var scope = NewDisposeScope();
         var values = tensor(new[] { 0f, 0.2f, 0.5f, 0.8f, 1f }, [1, 1, 1, 5]);
-        Assert.True(Near(tensor(new[] { 0f, 0.2f, 0.5f, 0.2f, 0f }, [1, 1, 1, 5]), ImageOps.Solarize(values, 0.5)));
-        Assert.True(Near(tensor(new[] { 1f, 0.8f, 0.5f, 0.2f, 0f }, [1, 1, 1, 5]), ImageOps.Solarize(values, 0)));
-        Assert.True(Identical(values, ImageOps.Solarize(values, 256.0 / 255)));
+        Assert.True(Near(tensor(new[] { 0f, 0.2f, 0.5f, 0.2f, 0f }, [1, 1, 1, 5]), LevelOps.Solarize(values, 0.5)));
+        Assert.True(Near(tensor(new[] { 1f, 0.8f, 0.5f, 0.2f, 0f }, [1, 1, 1, 5]), LevelOps.Solarize(values, 0)));
+        Assert.True(Identical(values, LevelOps.Solarize(values, 256.0 / 255)));
     }
 
     [Fact]
@@ -39,11 +39,11 @@ public sealed class RandAugmentTests
         var levels = Enumerable.Repeat(10, 512).Concat(Enumerable.Repeat(50, 256)).Concat(Enumerable.Repeat(200, 256)).ToArray();
         var image = Levels(levels).view(1, 1, 32, 32);
         var expected = Levels(levels.Select(l => l switch { 10 => 0, 50 => 171, _ => 255 }).ToArray()).view(1, 1, 32, 32);
-        Assert.True(Near(expected, ImageOps.Equalize(image), 1e-7));
+        Assert.True(Near(expected, LevelOps.Equalize(image), 1e-7));
 
         // One level (and a histogram too small for a step) leaves the channel as it was; channels are independent.
         var mixed = cat([image, full(1, 1, 32, 32, 0.4f), Levels(Enumerable.Range(0, 1024).Select(i => i % 7).ToArray()).view(1, 1, 32, 32)], 1);
-        var equalized = ImageOps.Equalize(mixed);
+        var equalized = LevelOps.Equalize(mixed);
         Assert.True(Near(expected, equalized.narrow(1, 0, 1), 1e-7));
         Assert.True(Near(full(1, 1, 32, 32, 0.4f), equalized.narrow(1, 1, 1), 1e-7));
         Assert.False(Near(mixed.narrow(1, 2, 1), equalized.narrow(1, 2, 1), 1e-3), "a spread-out channel was not stretched");
@@ -56,7 +56,7 @@ public sealed class RandAugmentTests
         var ramp = tensor(new[] { 0.2f, 0.4f, 0.6f }, [1, 1, 1, 3]);
         var image = cat([ramp, ramp.mul(0.5f), full(1, 1, 1, 3, 0.7f)], 1);
         var expected = cat([tensor(new[] { 0f, 0.5f, 1f }, [1, 1, 1, 3]), tensor(new[] { 0f, 0.5f, 1f }, [1, 1, 1, 3]), full(1, 1, 1, 3, 0.7f)], 1);
-        Assert.True(Near(expected, ImageOps.AutoContrast(image)));
+        Assert.True(Near(expected, LevelOps.AutoContrast(image)));
     }
 
     [Fact]
@@ -67,13 +67,13 @@ public sealed class RandAugmentTests
         using var scope = NewDisposeScope();
         var dot = zeros(1, 1, 5, 5);
         dot[0, 0, 2, 2] = tensor(0.65f);
-        var smoothed = ImageOps.AdjustSharpness(dot, zeros(1));
+        var smoothed = ColorOps.AdjustSharpness(dot, zeros(1));
         var expected = zeros(1, 1, 5, 5);
         expected[0, 0, 1..4, 1..4] = tensor(0.05f);
         expected[0, 0, 2, 2] = tensor(0.25f);
         Assert.True(Near(expected, smoothed));
         var constant = Constant(6, 0.3f, 0.5f, 0.7f);
-        Assert.True(Near(constant, ImageOps.AdjustSharpness(constant, tensor(new[] { 1.9f }))));
+        Assert.True(Near(constant, ColorOps.AdjustSharpness(constant, tensor(new[] { 1.9f }))));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RandAugmentTests
         using var scope = NewDisposeScope();
         var images = Smooth(96, 16);
         var output = Run(new RandAugment(1, 0), images, seed: 2);
-        var (contrasted, equalized) = (ImageOps.AutoContrast(images), ImageOps.Equalize(images));
+        var (contrasted, equalized) = (LevelOps.AutoContrast(images), LevelOps.Equalize(images));
         var kinds = Enumerable.Range(0, 96).Select(i =>
             Near(images[i], output[i]) ? "itself" : Near(contrasted[i], output[i]) ? "autocontrast" : Near(equalized[i], output[i]) ? "equalize" : "other").ToList();
         Assert.DoesNotContain("other", kinds);
@@ -122,7 +122,7 @@ public sealed class RandAugmentTests
         using var scope = NewDisposeScope();
         var images = Smooth(32, 8);
         var output = Run(new RandAugment(1, 30, [RandAugmentOp.Posterize, RandAugmentOp.Solarize]), images, seed: 4);
-        var (posterized, solarized) = (ImageOps.Posterize(images, 4), ImageOps.Solarize(images, 0));
+        var (posterized, solarized) = (LevelOps.Posterize(images, 4), LevelOps.Solarize(images, 0));
         var kinds = Enumerable.Range(0, 32).Select(i => Near(posterized[i], output[i]) ? 'p' : Near(solarized[i], output[i]) ? 's' : '?').ToList();
         Assert.DoesNotContain('?', kinds);
         Assert.Contains('p', kinds);

@@ -5,7 +5,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Engine.Tests.TestSupport;
 using ClipHost.Engine.Training;
 using Microsoft.Extensions.Logging.Abstractions;

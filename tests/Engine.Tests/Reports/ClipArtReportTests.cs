@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Engine.Tests.TestSupport;
 using static ClipHost.Engine.Tests.Reports.ReportSubsets;
 using static TorchSharp.torch;

@@ -2,7 +2,7 @@ using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 using ClipHost.Engine.Tests.TestSupport;
 using SkiaSharp;
 using static ClipHost.Engine.Tests.Reports.ReportSubsets;

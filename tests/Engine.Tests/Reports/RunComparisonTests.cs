@@ -1,5 +1,5 @@
 using ClipHost.Engine.Evaluation;
-using ClipHost.Engine.Reports;
+using ClipHost.Reports;
 
 namespace ClipHost.Engine.Tests.Reports;
 

@@ -1,5 +1,6 @@
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
+using ClipHost.Packages;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClipHost.Engine.Tests.TestSupport;
@@ -10,7 +11,7 @@ public static class Importer
     public static DatasetImporter Create() => new(NullLogger<DatasetImporter>.Instance);
 
     /// <summary>The repository's data/sources cache (shared with `clip-host data import all`), so tests reuse downloads.</summary>
-    public static PackageInstaller RealPackages() => new(Path.Combine(RepositoryRoot(), "data", "sources"), NullLogger<PackageInstaller>.Instance);
+    public static IDataPackages RealPackages() => new PackageInstaller(Path.Combine(RepositoryRoot(), "data", "sources"), NullLogger<PackageInstaller>.Instance);
 
     public static Task<ImportReport> RunAsync(IImportSource source, string storesRoot, int? limit = null, long seed = 0, CancellationToken ct = default) =>
         Create().ImportAsync(source, new ImportOptions { StoresRoot = storesRoot, Limit = limit, Seed = seed }, null, ct);

@@ -4,8 +4,8 @@ namespace ClipHost.Host.Tests.Service;
 
 /// <summary>
 /// Plugins built the way a user builds one, outside the solution with `dotnet build`, against the built clip-host:
-/// the strategy sample at two versions, a copy that claims the same id, the architecture sample, one that throws when loaded, and one built
-/// against another major version of ClipHost.Abstractions. Built once per test run.
+/// the strategy sample at two versions, a copy that claims the same id, the architecture sample, one that throws when loaded, and ones built
+/// against another major version of ClipHost.Abstractions and of ClipHost.Modules. Built once per test run.
 /// </summary>
 public static class PluginBuilds
 {
@@ -43,6 +43,14 @@ public static class PluginBuilds
         await BuildAsync(abstractions, futureHost, hostDir, "-p:Version=9.0.0", $"-p:IntermediateOutputPath={Path.Combine(root, "future-obj")}/");
         File.Copy(Path.Combine(hostDir, "ClipHost.Modules.dll"), Path.Combine(futureHost, "ClipHost.Modules.dll"));
         await BuildAsync(sample, Path.Combine(root, "future"), futureHost, "-p:AssemblyName=FutureAbi");
+
+        // And one built against a future major version of ClipHost.Modules, the other assembly plugins share with the host.
+        var futureModulesHost = Path.Combine(root, "future-modules-host") + "/";
+        var modules = Path.Combine(RunningHost.RepoRoot, "src", "Modules", "ClipHost.Modules.csproj");
+        await BuildAsync(modules, futureModulesHost, hostDir, "-p:Version=9.0.0", $"-p:IntermediateOutputPath={Path.Combine(root, "future-modules-obj")}/");
+        File.Copy(Path.Combine(hostDir, "ClipHost.Abstractions.dll"), Path.Combine(futureModulesHost, "ClipHost.Abstractions.dll"));
+        var modulesPlugin = Path.Combine(RunningHost.RepoRoot, "tests", "TestPlugins", "ModulesPlugin", "ModulesPlugin.csproj");
+        await BuildAsync(modulesPlugin, Path.Combine(root, "future-modules"), futureModulesHost, "-p:AssemblyName=FutureModules");
         return root;
     }
 

@@ -92,8 +92,9 @@ public sealed class PluginHotReloadTests
         await PluginBuilds.InstallAsync("v1", plugins, "LabelSmoothedClip");
         await PluginBuilds.InstallAsync("copy", plugins, "LabelSmoothedClipCopy");
         await PluginBuilds.InstallAsync("future", plugins, "FutureAbi");
+        await PluginBuilds.InstallAsync("future-modules", plugins, "FutureModules");
 
-        var listed = await WaitForPluginAsync(host, p => p.Count(x => x.GetProperty("status").GetString() == "failed") == 5 && Loaded(p, "LabelSmoothedClip", "1.0.0"));
+        var listed = await WaitForPluginAsync(host, p => p.Count(x => x.GetProperty("status").GetString() == "failed") == 6 && Loaded(p, "LabelSmoothedClip", "1.0.0"));
         string Error(string name) => listed.Single(x => x.GetProperty("name").GetString() == name).GetProperty("error").GetString()!;
         Assert.Contains("refuses to start", Error("BrokenPlugin"), StringComparison.Ordinal);
         Assert.Contains("Empty.dll is missing", Error("Empty"), StringComparison.Ordinal);
@@ -101,6 +102,8 @@ public sealed class PluginHotReloadTests
         Assert.False(string.IsNullOrEmpty(Error("NotAnAssembly")));
         var hostAbi = System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(Path.GetDirectoryName(ClipHostProcess.Dll)!, "ClipHost.Abstractions.dll")).Version;
         Assert.Contains($"built against ClipHost.Abstractions 9.0.0.0, the host has {hostAbi}", Error("FutureAbi"), StringComparison.Ordinal);
+        var hostModules = System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(Path.GetDirectoryName(ClipHostProcess.Dll)!, "ClipHost.Modules.dll")).Version;
+        Assert.Contains($"built against ClipHost.Modules 9.0.0.0, the host has {hostModules}", Error("FutureModules"), StringComparison.Ordinal);
         Assert.True(Loaded(listed, "ClipHost.Plugins.Architectures.Vit", "1.0.0"));
 
         var (_, submitted) = await host.PostJsonAsync("/api/runs", ColoursData.Tiny("still-works", evaluate: false));

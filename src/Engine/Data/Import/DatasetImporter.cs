@@ -14,7 +14,6 @@ namespace ClipHost.Engine.Data.Import;
 public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
 {
     private const int ChunkSize = 512;
-    private const int ListedSkipsLimit = 10_000;
 
     public async Task<ImportReport> ImportAsync(
         IImportSource source,
@@ -64,8 +63,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var skipped = new List<SkippedSample>();
-        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skipped = new SkipTally(logger);
         var processed = 0;
         using var writer = new StoreWriter(options.StoresRoot, name, options.Resolution);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -77,36 +75,13 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         }
         foreach (var chunk in CandidateChunks.Of(candidates, ChunkSize, options.MaxBytesInFlight))
         {
-            var decoded = new DecodeResult[chunk.Length];
-            Parallel.For(0, chunk.Length, parallel, i => decoded[i] = chunk[i] switch
-            {
-                { Failure: { } failure } => DecodeResult.Fail(failure),
-                { Image: { } image } => decoder.Decode(image),
-                _ => DecodeResult.Fail("no image"),
-            });
+            var decoded = Decode(chunk, decoder, parallel);
             for (var i = 0; i < chunk.Length; i++)
             {
-                var candidate = chunk[i];
-                var captions = CaptionCleaner.Clean(candidate.Captions, options.MaxCaptionChars);
-                var error = decoded[i].Error ?? (captions.Count == 0 ? "empty caption" : null);
-                if (error is not null)
+                if (Write(writer, chunk[i], decoded[i], options, splits) is { } error)
                 {
-                    Skip(candidate.Key, error);
-                    continue;
+                    skipped.Add(chunk[i].Key, error);
                 }
-                var group = candidate.Group ?? candidate.Key;
-                writer.Add(decoded[i].Rgb!, new StoredSample
-                {
-                    Id = writer.Count,
-                    Key = candidate.Key,
-                    Captions = captions,
-                    Split = candidate.FixedSplit ?? splits.Assign(group),
-                    Group = group,
-                    Width = decoded[i].Width,
-                    Height = decoded[i].Height,
-                    Labels = candidate.Labels ?? new Dictionary<string, string>(),
-                    Meta = candidate.Meta ?? new Dictionary<string, string>(),
-                });
             }
             processed += chunk.Length;
             progress?.Report(new ImportProgress(processed, total, writer.Count, skipped.Count, clock.Elapsed));
@@ -121,8 +96,8 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
             Imported = writer.Count,
             Skipped = skipped.Count,
             Splits = new Dictionary<string, int>(),
-            SkipReasons = reasons,
-            SkippedSamples = skipped.Take(ListedSkipsLimit).ToList(),
+            SkipReasons = skipped.Reasons,
+            SkippedSamples = skipped.Listed,
             Seconds = seconds,
             ImagesPerSecond = seconds > 0 ? processed / seconds : 0,
             ContentHash = string.Empty,
@@ -134,14 +109,42 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         var manifest = writer.Complete(name, source.Id, report, skipped.Count, options.Seed, options.ValFraction, options.TestFraction, options.Replace);
         logger.Imported(manifest.Count, finalPath, skipped.Count, seconds);
         return report with { Splits = manifest.Splits, ContentHash = manifest.ContentHash };
+    }
 
-        void Skip(string key, string reason)
+    private static DecodeResult[] Decode(ImportCandidate[] chunk, ImageDecoder decoder, ParallelOptions parallel)
+    {
+        var decoded = new DecodeResult[chunk.Length];
+        Parallel.For(0, chunk.Length, parallel, i => decoded[i] = chunk[i] switch
         {
-            skipped.Add(new SkippedSample(key, reason));
-            var kind = reason.Split(" (")[0].Split(':')[0];
-            reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
-            logger.SkippedSample(key, reason);
+            { Failure: { } failure } => DecodeResult.Fail(failure),
+            { Image: { } image } => decoder.Decode(image),
+            _ => DecodeResult.Fail("no image"),
+        });
+        return decoded;
+    }
+
+    /// <summary>Adds one decoded candidate to the store; returns why it was skipped instead, if it was.</summary>
+    private static string? Write(StoreWriter writer, ImportCandidate candidate, DecodeResult decoded, ImportOptions options, SplitAssigner splits)
+    {
+        var captions = CaptionCleaner.Clean(candidate.Captions, options.MaxCaptionChars);
+        if ((decoded.Error ?? (captions.Count == 0 ? "empty caption" : null)) is { } error)
+        {
+            return error;
         }
+        var group = candidate.Group ?? candidate.Key;
+        writer.Add(decoded.Rgb!, new StoredSample
+        {
+            Id = writer.Count,
+            Key = candidate.Key,
+            Captions = captions,
+            Split = candidate.FixedSplit ?? splits.Assign(group),
+            Group = group,
+            Width = decoded.Width,
+            Height = decoded.Height,
+            Labels = candidate.Labels ?? new Dictionary<string, string>(),
+            Meta = candidate.Meta ?? new Dictionary<string, string>(),
+        });
+        return null;
     }
 
     /// <summary>

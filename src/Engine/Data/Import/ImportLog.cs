@@ -13,7 +13,4 @@ internal static partial class ImportLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing {Partial}, left by an import that did not finish")]
     public static partial void RemovingPartial(this ILogger logger, string partial);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Installing {Packages} with {Tool}")]
-    public static partial void Installing(this ILogger logger, string packages, string tool);
 }

@@ -100,41 +100,45 @@ public sealed class CsvManifestSource(string manifest, string imageColumn, strin
                     yield return ImportCandidate.Failed(key, failure ?? $"malformed row: expected {header.Length} fields{(fields is null ? string.Empty : $", found {fields.Length}")}");
                     continue;
                 }
-                var path = fields[img].Trim();
-                if (path.Length == 0)
-                {
-                    yield return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
-                    continue;
-                }
-                if (path.Contains('\0', StringComparison.Ordinal))
-                {
-                    // No file name holds a NUL, and the path APIs throw on one: skip the row, naming it.
-                    yield return ImportCandidate.Failed(key, $"'{imageColumn}' contains a NUL character");
-                    continue;
-                }
-                var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
-                if (!File.Exists(full))
-                {
-                    yield return ImportCandidate.Failed($"{key} ({path})", $"file does not exist: {full}");
-                    continue;
-                }
-                var meta = new Dictionary<string, string>();
-                for (var i = 0; i < header.Length; i++)
-                {
-                    if (i != img && i != cap && i != lab)
-                    {
-                        meta[header[i]] = fields[i];
-                    }
-                }
-                meta["path"] = path;
-                var labels = lab >= 0 && fields[lab].Trim().Length > 0 ? new Dictionary<string, string> { ["label"] = fields[lab].Trim() } : null;
-                yield return new ImportCandidate(key, new ImageInput.File(full), [fields[cap]], Group: full, Labels: labels, Meta: meta);
+                yield return Row(key, header, fields, (img, cap, lab), folder);
             }
         }
         finally
         {
             parser.Dispose();
         }
+    }
+
+    /// <summary>One well-formed row as a candidate, or skipped with the reason (no path, a NUL in it, no such file).</summary>
+    private ImportCandidate Row(string key, string[] header, string[] fields, (int Image, int Caption, int Label) columns, string folder)
+    {
+        var path = fields[columns.Image].Trim();
+        if (path.Length == 0)
+        {
+            return ImportCandidate.Failed(key, $"empty '{imageColumn}'");
+        }
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            // No file name holds a NUL, and the path APIs throw on one: skip the row, naming it.
+            return ImportCandidate.Failed(key, $"'{imageColumn}' contains a NUL character");
+        }
+        var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+        if (!File.Exists(full))
+        {
+            return ImportCandidate.Failed($"{key} ({path})", $"file does not exist: {full}");
+        }
+        var meta = new Dictionary<string, string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (i != columns.Image && i != columns.Caption && i != columns.Label)
+            {
+                meta[header[i]] = fields[i];
+            }
+        }
+        meta["path"] = path;
+        var label = columns.Label >= 0 ? fields[columns.Label].Trim() : string.Empty;
+        var labels = label.Length > 0 ? new Dictionary<string, string> { ["label"] = label } : null;
+        return new ImportCandidate(key, new ImageInput.File(full), [fields[columns.Caption]], Group: full, Labels: labels, Meta: meta);
     }
 
     /// <summary>The header row; one the parser cannot split (a stray quote) refuses the manifest, naming it, rather than escaping as the parser's own exception.</summary>

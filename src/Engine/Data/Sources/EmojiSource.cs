@@ -8,7 +8,7 @@ namespace ClipHost.Engine.Data.Sources;
 /// The style is kept as metadata so one style can be held out as a distribution shift, and every style and skin
 /// tone of one emoji shares a split group so held-out emoji never appear in training in another style.
 /// </summary>
-public sealed class EmojiSource(PackageInstaller installer, IReadOnlyList<string> styles, bool skinTones) : IImportSource
+public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> styles, bool skinTones) : IImportSource
 {
     public static readonly IReadOnlyList<string> AllStyles = ["twitter", "google", "apple", "facebook"];
     private const int TagsInCaption = 6;

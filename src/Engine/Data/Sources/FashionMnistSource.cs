@@ -9,7 +9,7 @@ namespace ClipHost.Engine.Data.Sources;
 /// Fashion-MNIST (Debian dataset-fashion-mnist) as a labelled evaluation set: 28x28 grayscale in IDX files,
 /// its own train/t10k split kept, the class name as caption and label.
 /// </summary>
-public sealed class FashionMnistSource(PackageInstaller installer, string directory = FashionMnistSource.DefaultDirectory) : IImportSource
+public sealed class FashionMnistSource(IDataPackages installer, string directory = FashionMnistSource.DefaultDirectory) : IImportSource
 {
     public const string DefaultDirectory = "/usr/share/datasets/fashion-mnist";
 

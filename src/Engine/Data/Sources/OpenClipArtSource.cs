@@ -8,7 +8,7 @@ namespace ClipHost.Engine.Data.Sources;
 /// Dublin Core title, description and keywords, labelled by top-level category folder. The captions are
 /// web-like noisy on purpose: this is the data quality filtering must clean.
 /// </summary>
-public sealed class OpenClipArtSource(PackageInstaller installer, string root = OpenClipArtSource.DefaultRoot) : IImportSource
+public sealed class OpenClipArtSource(IDataPackages installer, string root = OpenClipArtSource.DefaultRoot) : IImportSource
 {
     public const string DefaultRoot = "/usr/share/openclipart";
     private List<string> _files = [];

@@ -23,54 +23,60 @@ public sealed record SvgMetadata(string? Title, string? Description, IReadOnlyLi
         try
         {
             using var reader = XmlReader.Create(path, settings);
-            // dc:title also names publishers, creators and rights holders; only the work's own title counts.
-            var owners = new Stack<string>();
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.EndElement)
-                {
-                    if (reader.LocalName == "metadata")
-                    {
-                        break;
-                    }
-                    if (reader.NamespaceURI == Dc && owners.Count > 0 && owners.Peek() == reader.LocalName)
-                    {
-                        owners.Pop();
-                    }
-                    continue;
-                }
-                if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement)
-                {
-                    continue;
-                }
-                if (reader.NamespaceURI == Dc && reader.LocalName is "publisher" or "creator" or "rights" or "contributor" or "subject")
-                {
-                    owners.Push(reader.LocalName);
-                    continue;
-                }
-                var inOwner = owners.Count > 0 ? owners.Peek() : null;
-                if (reader.NamespaceURI == Dc && reader.LocalName == "title" && inOwner is null && title is null)
-                {
-                    title = reader.ReadElementContentAsString();
-                }
-                else if (reader.NamespaceURI == Dc && reader.LocalName == "description" && inOwner is null && description is null)
-                {
-                    description = reader.ReadElementContentAsString();
-                }
-                else if (reader.NamespaceURI == Rdf && reader.LocalName == "li" && inOwner == "subject")
-                {
-                    var keyword = reader.ReadElementContentAsString().Trim();
-                    if (keyword.Length > 0)
-                    {
-                        keywords.Add(keyword);
-                    }
-                }
-            }
+            Collect(reader, ref title, ref description, keywords);
         }
         catch (XmlException)
         {
             // A broken SVG only loses its metadata; the PNG may still be fine.
         }
         return new SvgMetadata(title, description, keywords);
+    }
+
+    /// <summary>Collects as it reads, so a drawing whose XML breaks later keeps what came before the break.</summary>
+    private static void Collect(XmlReader reader, ref string? title, ref string? description, List<string> keywords)
+    {
+        // dc:title also names publishers, creators and rights holders; only the work's own title counts.
+        var owners = new Stack<string>();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.LocalName == "metadata")
+                {
+                    break;
+                }
+                if (reader.NamespaceURI == Dc && owners.Count > 0 && owners.Peek() == reader.LocalName)
+                {
+                    owners.Pop();
+                }
+                continue;
+            }
+            if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement)
+            {
+                continue;
+            }
+            if (reader.NamespaceURI == Dc && reader.LocalName is "publisher" or "creator" or "rights" or "contributor" or "subject")
+            {
+                owners.Push(reader.LocalName);
+                continue;
+            }
+            var inOwner = owners.Count > 0 ? owners.Peek() : null;
+            if (reader.NamespaceURI == Dc && reader.LocalName == "title" && inOwner is null && title is null)
+            {
+                title = reader.ReadElementContentAsString();
+            }
+            else if (reader.NamespaceURI == Dc && reader.LocalName == "description" && inOwner is null && description is null)
+            {
+                description = reader.ReadElementContentAsString();
+            }
+            else if (reader.NamespaceURI == Rdf && reader.LocalName == "li" && inOwner == "subject")
+            {
+                var keyword = reader.ReadElementContentAsString().Trim();
+                if (keyword.Length > 0)
+                {
+                    keywords.Add(keyword);
+                }
+            }
+        }
     }
 }

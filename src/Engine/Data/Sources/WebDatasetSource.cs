@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 using ClipHost.Engine.Data.Import;
 
 namespace ClipHost.Engine.Data.Sources;
@@ -93,7 +91,7 @@ public sealed class WebDatasetSource(string path) : IImportSource
         using var file = File.OpenRead(shard);
         using Stream stream = shard.EndsWith(".tar", StringComparison.Ordinal) ? file : new GZipStream(file, CompressionMode.Decompress);
         using var tar = new TarReader(stream);
-        var sample = new MemberSet();
+        var sample = new WebDatasetSample();
         var (count, inflated) = (0, 0L);
         while (true)
         {
@@ -111,7 +109,7 @@ public sealed class WebDatasetSource(string path) : IImportSource
             {
                 if (sample.Key is not null)
                 {
-                    yield return Assemble(name, sample);
+                    yield return sample.ToCandidate(name);
                 }
                 var where = entry is null ? $"{name} (after {sample.Key ?? "start"})" : name;
                 yield return ImportCandidate.Failed(where, entry is null ? $"tar shard is damaged: {error}" : error);
@@ -126,24 +124,24 @@ public sealed class WebDatasetSource(string path) : IImportSource
             {
                 continue;
             }
-            var (memberKey, extension) = SplitKey(entry.Name);
+            var (memberKey, extension) = WebDatasetSample.SplitKey(entry.Name);
             if (sample.Key is not null && memberKey != sample.Key)
             {
-                yield return Assemble(name, sample);
-                sample = new MemberSet();
+                yield return sample.ToCandidate(name);
+                sample = new WebDatasetSample();
             }
             sample.Key = memberKey;
             var readError = ReadMember(entry, extension, sample, cancellationToken);
             if (readError is not null)
             {
-                yield return Assemble(name, sample);
+                yield return sample.ToCandidate(name);
                 yield return ImportCandidate.Failed($"{name} (in {entry.Name})", $"tar shard is damaged: {readError}");
                 yield break;
             }
         }
         if (sample.Key is not null)
         {
-            yield return Assemble(name, sample);
+            yield return sample.ToCandidate(name);
         }
     }
 
@@ -164,7 +162,7 @@ public sealed class WebDatasetSource(string path) : IImportSource
     /// Keeps the member if the sample needs it and it is within its limit, else reads past it in small pieces
     /// (so a cancellation is seen inside a huge member). Returns why the shard broke off, if it did.
     /// </summary>
-    private string? ReadMember(TarEntry entry, string extension, MemberSet sample, CancellationToken cancellationToken)
+    private string? ReadMember(TarEntry entry, string extension, WebDatasetSample sample, CancellationToken cancellationToken)
     {
         var data = entry.DataStream!;
         var isImage = ImageFiles.IsImage("x." + extension);
@@ -209,79 +207,5 @@ public sealed class WebDatasetSource(string path) : IImportSource
         {
             cancellationToken.ThrowIfCancellationRequested();
         }
-    }
-
-    /// <summary>WebDataset's rule: the key is the member path up to the first dot of its file name.</summary>
-    private static (string Key, string Extension) SplitKey(string member)
-    {
-        var slash = member.LastIndexOf('/');
-        var dot = member.IndexOf('.', slash + 1);
-        return dot < 0 ? (member, string.Empty) : (member[..dot], member[(dot + 1)..].ToLowerInvariant());
-    }
-
-    private static ImportCandidate Assemble(string shard, MemberSet members)
-    {
-        var id = $"{shard}:{members.Key}";
-        var meta = new Dictionary<string, string> { ["shard"] = shard, ["key"] = members.Key! };
-        string? jsonCaption = null;
-        if (members.Text.TryGetValue("json", out var json))
-        {
-            jsonCaption = ReadJson(json, meta);
-        }
-        var caption = members.Text.TryGetValue("txt", out var txt) ? Encoding.UTF8.GetString(txt) : jsonCaption;
-        if (members.Oversized is { } oversized)
-        {
-            return ImportCandidate.Failed(id, oversized);
-        }
-        if (members.Image is null)
-        {
-            return ImportCandidate.Failed(id, caption is null ? "no image and no caption" : "caption but no image (expected key.jpg, .png or .webp)");
-        }
-        if (caption is null)
-        {
-            return ImportCandidate.Failed(id, "image but no caption (expected key.txt)");
-        }
-        return new ImportCandidate(id, new ImageInput.Encoded(members.Image), [caption], Meta: meta);
-    }
-
-    /// <summary>Copies the JSON's top-level scalars into metadata; returns its "caption" field if it has one.</summary>
-    private static string? ReadJson(byte[] json, Dictionary<string, string> meta)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-            string? caption = null;
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-                {
-                    var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-                    meta.TryAdd(property.Name, value);
-                    if (property.Name == "caption")
-                    {
-                        caption = value;
-                    }
-                }
-            }
-            return caption;
-        }
-        catch (JsonException)
-        {
-            meta["jsonError"] = "key.json is not valid JSON";
-            return null;
-        }
-    }
-
-    /// <summary>The members of one sample that are kept: at most one image and the caption and JSON sidecars.</summary>
-    private sealed class MemberSet
-    {
-        public string? Key { get; set; }
-        public byte[]? Image { get; set; }
-        public Dictionary<string, byte[]> Text { get; } = new(StringComparer.Ordinal);
-        public string? Oversized { get; set; }
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ClipHost.Engine.Data.Sources;
+namespace ClipHost.Packages;
 
 /// <summary>Runs an external tool (apt-get, npm) and captures what it printed.</summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string file,
@@ -13,22 +13,7 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string>? environment,
         CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
-        using var process = new Process { StartInfo = info };
+        using var process = new Process { StartInfo = StartInfo(file, arguments, workingDirectory, environment) };
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -71,4 +56,24 @@ public static class ProcessRunner
 
     public static string Tail(string output, int lines = 8) =>
         string.Join('\n', output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
+
+    private static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        return info;
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// The words a filter's dropped captions use far more often than its kept ones: words in at least twice the share of

@@ -3,7 +3,7 @@ using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Training;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>What a finished run left on disk: its evaluation results, loss curve, compute, and the subset it trained on when filtered.</summary>
 public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, IReadOnlyList<(long Samples, double Loss)> Loss, RunCompute? Compute, SubsetRecord? Subset = null)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>The report's PNG plots (ScottPlot): kept and dropped stacked per bin, with the cut as a vertical line.</summary>
 public static class DataReportPlots

@@ -1,6 +1,6 @@
 using ClipHost.Engine.Filtering;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>Drop reasons that differ only in their numbers, counted together.</summary>
 /// <param name="Pattern">The reason with every number replaced by #.</param>

@@ -1,4 +1,4 @@
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>How much a data report shows.</summary>
 public sealed record DataReportOptions

@@ -1,9 +1,9 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using ClipHost.Engine.Data.Sources;
 using Microsoft.Extensions.Logging;
-using ClipHost.Engine.Data.Import;
 
-namespace ClipHost.Engine.Data.Sources;
+namespace ClipHost.Packages;
 
 /// <summary>
 /// Installs the real data sets' packages when they are missing: Debian packages through apt-get, npm packages
@@ -11,15 +11,13 @@ namespace ClipHost.Engine.Data.Sources;
 /// installer is made with <c>installs: false</c>: a request must never make it run apt-get or npm (as root, when it
 /// runs as root), so a missing package is a <see cref="PackageMissingException"/> and installing is a setup step.
 /// </summary>
-public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller> logger, bool installs = true)
+public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller> logger, bool installs = true) : IDataPackages
 {
     private const string CompleteMarker = ".complete";
     private static readonly SemaphoreSlim AptLock = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> NpmLocks = new(StringComparer.Ordinal);
 
-    public string CacheRoot => cacheRoot;
-
-    /// <summary>Makes sure <paramref name="packages"/> are installed, judged by <paramref name="probePath"/> existing.</summary>
+    /// <inheritdoc />
     public async Task EnsureAptAsync(IReadOnlyList<string> packages, string probePath, CancellationToken cancellationToken)
     {
         if (Path.Exists(probePath))
@@ -63,10 +61,7 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
         }
     }
 
-    /// <summary>
-    /// Returns the folder holding the unpacked npm package (its "package/" prefix removed), fetching it with
-    /// `npm pack` when missing. <paramref name="keep"/> selects the entries to unpack by their path in the package.
-    /// </summary>
+    /// <inheritdoc />
     public async Task<string> EnsureNpmAsync(string package, Func<string, bool> keep, CancellationToken cancellationToken)
     {
         var target = Path.Combine(cacheRoot, "npm", package);

@@ -1,6 +1,6 @@
 using ClipHost.Engine.Filtering;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>A written data report.</summary>
 /// <param name="Index">The report's index.html.</param>

@@ -1,7 +1,7 @@
 using ClipHost.Engine.Data.Store;
 using SkiaSharp;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// Store images as PNG thumbnails. Small stores (32-64 px) are scaled up by a whole factor with nearest-neighbour

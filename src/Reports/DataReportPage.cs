@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
-using static ClipHost.Engine.Reports.DataReportHtml;
+using static ClipHost.Reports.DataReportHtml;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// Renders index.html: the header and its warnings, a one-glance summary per step, the lineage table, the dataset
@@ -18,9 +18,10 @@ internal sealed class DataReportPage(
     private const int StripSize = 12;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly StringBuilder _html = new();
+    private readonly DataReportCards _cards = new(store);
 
     /// <summary>Ids of every card on the page.</summary>
-    public HashSet<int> Thumbnails { get; } = [];
+    public IReadOnlySet<int> Thumbnails => _cards.Thumbnails;
 
     public bool StoreMatches => store.ContentHash == subset.StoreContentHash;
 
@@ -36,7 +37,7 @@ internal sealed class DataReportPage(
         Dataset();
         foreach (var step in steps)
         {
-            Step(step);
+            DataReportStepSection.Write(_html, _cards, step);
         }
         Line($"<footer><p class=\"note\">Written {Escape(written.ToString("u", Inv))} by <code>clip-host data report</code> from <code>subset.json</code> and <code>steps/</code> next to this folder. Thumbnails are the store's images as training sees them, scaled up by a whole factor.</p></footer>");
         Line("</body></html>");
@@ -94,7 +95,7 @@ internal sealed class DataReportPage(
             if (junk.Count > 0)
             {
                 Line($"<p>{(step.Cuts.Count > 0 ? "Most confidently dropped:" : "Dropped, for example:")}</p>");
-                Cards(junk, $"step-{step.Index + 1}-glance", "dropped strip", mini: true);
+                _cards.Write(_html, junk, $"step-{step.Index + 1}-glance", "dropped strip", mini: true);
             }
             Line("</div>");
         }
@@ -140,132 +141,10 @@ internal sealed class DataReportPage(
         Line("</section>");
     }
 
-    private void Step(DataReportStep step)
-    {
-        var l = step.Lineage;
-        var n = step.Index + 1;
-        Line($"<section class=\"step\" id=\"step-{n}\" data-filter=\"{Escape(l.Id)}\" data-in=\"{l.In}\" data-kept=\"{l.Kept}\" data-dropped=\"{l.Dropped}\">");
-        Line($"<h2>{n}. {Escape(l.Id)} <small>{Escape(l.Plugin)} · version {Escape(l.Version)}</small></h2>");
-        foreach (var warning in step.Warnings)
-        {
-            Line($"<div class=\"note\">{Escape(warning)}</div>");
-        }
-        Line($"<p class=\"counts\">in <b>{Count(l.In)}</b> · kept <b>{Count(l.Kept)}</b> ({DataReportStep.Percent(l.Kept, l.In)}) · dropped <b>{Count(l.Dropped)}</b> ({DataReportStep.Percent(l.Dropped, l.In)})</p>");
-        if (!step.Recorded)
-        {
-            Line("</section>");
-            return;
-        }
-        Line("<div class=\"plots\">");
-        if (step.HasScores)
-        {
-            Line($"<img class=\"plot\" src=\"{DataReport.ScorePlot(step)}\" width=\"{DataReportPlots.Width}\" height=\"{DataReportPlots.Height}\" alt=\"{Escape(l.Id)} scores, kept and dropped\">");
-        }
-        Line($"<img class=\"plot\" src=\"{DataReport.WordsPlot(step)}\" width=\"{DataReportPlots.Width}\" height=\"{DataReportPlots.Height}\" alt=\"caption length in words, kept and dropped by {Escape(l.Id)}\">");
-        Line("</div>");
-        var reasons = step.Reasons.Count > 1;
-        WordsTable(step);
-        ReasonsTable(step);
-        foreach (var cut in step.Cuts)
-        {
-            var lower = cut.Side == DataReportCut.Lower;
-            var id = $"step-{n}-{cut.Side}";
-            Line($"<h3>Around the {cut.Side} cut <small>kept scores {(lower ? "≥" : "≤")} {DataReportStep.FormatScore(cut.Value)}; {Count(cut.Dropped)} dropped on this side</small></h3>");
-            Line($"<h4>The {cut.KeptNearest.Count} {(lower ? "lowest" : "highest")}-scoring kept</h4>");
-            Cards(cut.KeptNearest, $"{id}-kept", "kept", reasons: reasons);
-            Line($"<h4>The {cut.DroppedNearest.Count} {(lower ? "highest" : "lowest")}-scoring dropped</h4>");
-            Cards(cut.DroppedNearest, $"{id}-dropped", "dropped", reasons: reasons);
-            Line($"<h3>Most confidently dropped <small>the {cut.DroppedFarthest.Count} {(lower ? "lowest" : "highest")} scores</small></h3>");
-            Cards(cut.DroppedFarthest, $"{id}-farthest", "dropped", reasons: reasons);
-        }
-        if (step.DroppedElsewhere.Count > 0)
-        {
-            Line($"<h3>Dropped inside the kept score range <small>{Count(step.DroppedElsewhereCount)} pairs; a sample of {step.DroppedElsewhere.Count}</small></h3>");
-            Cards(step.DroppedElsewhere, $"step-{n}-elsewhere", "dropped", reasons: reasons);
-        }
-        if (step.Cuts.Count == 0)
-        {
-            var shown = step.Reasons.Where(r => r.Examples.Count > 0).ToList();
-            if (shown.Count > 0)
-            {
-                Line("<h3>Dropped, by reason</h3>");
-            }
-            for (var i = 0; i < shown.Count; i++)
-            {
-                Line($"<h4>“{Escape(shown[i].Pattern)}” <small>{Count(shown[i].Count)} pairs; a sample of {shown[i].Examples.Count}</small></h4>");
-                Cards(shown[i].Examples, $"step-{n}-reason-{i + 1}", "dropped", reasons: reasons);
-            }
-            if (step.KeptSample.Count > 0)
-            {
-                Line($"<h3>Kept <small>a sample of {step.KeptSample.Count} of {Count(step.Kept.Count)}</small></h3>");
-                Cards(step.KeptSample, $"step-{n}-kept-sample", "kept", reasons: reasons);
-            }
-        }
-        Line("</section>");
-    }
+    private bool InStore(int id) => _cards.InStore(id);
 
-    private void WordsTable(DataReportStep step)
-    {
-        if (step.Words.Count == 0)
-        {
-            return;
-        }
-        Line("<h3>Words over-represented in dropped captions</h3>");
-        Line("<table class=\"words\"><tr><th>word</th><th class=\"n\">dropped captions</th><th class=\"n\">kept captions</th></tr>");
-        foreach (var w in step.Words)
-        {
-            Line($"<tr><td>{Escape(w.Word)}</td><td class=\"n\">{Count(w.Dropped)} ({DataReportStep.Share(w.DroppedShare)})</td><td class=\"n\">{Count(w.Kept)} ({DataReportStep.Share(w.KeptShare)})</td></tr>");
-        }
-        Line("</table>");
-    }
-
-    private void ReasonsTable(DataReportStep step)
-    {
-        if (step.Reasons.Count == 0)
-        {
-            return;
-        }
-        Line("<h3>Drop reasons <small>numbers folded to #</small></h3>");
-        Line("<table class=\"reasons\"><tr><th>reason</th><th class=\"n\">pairs</th><th>for example</th></tr>");
-        foreach (var r in step.Reasons.Take(20))
-        {
-            Line($"<tr><td>{Escape(r.Pattern)}</td><td class=\"n\">{Count(r.Count)}</td><td>{Escape(r.Example)}</td></tr>");
-        }
-        if (step.Reasons.Count > 20)
-        {
-            Line($"<tr><td colspan=\"3\">… and {Count(step.Reasons.Count - 20)} more</td></tr>");
-        }
-        Line("</table>");
-    }
-
-    /// <param name="reasons">Whether cards repeat the drop reason (pointless when the step has only one, shown in its table).</param>
-    private void Cards(IReadOnlyList<FilterDecision> decisions, string id, string kind, bool mini = false, bool reasons = true)
-    {
-        Line($"<div class=\"cards {kind}\" id=\"{id}\">");
-        foreach (var d in decisions)
-        {
-            var state = d.Kept ? "kept" : "dropped";
-            var scoreText = d.Score is { } s ? $"<span class=\"score\">{(mini ? string.Empty : "score ")}{DataReportStep.FormatScore(s)}</span>" : string.Empty;
-            if (!InStore(d.Id))
-            {
-                Line($"<figure class=\"card {state} missing\" data-id=\"{d.Id}\"><figcaption><span class=\"cap\">id {d.Id} is not in the store ({Count(store.Count)} pairs)</span>{scoreText}</figcaption></figure>");
-                continue;
-            }
-            Thumbnails.Add(d.Id);
-            var sample = store.Samples[d.Id];
-            var caption = sample.Captions.Count > 0 ? sample.Captions[0] : string.Empty;
-            var img = $"<img src=\"{DataReport.Thumbnail(d.Id)}\" alt=\"{Escape(Shorten(caption, 80))}\" title=\"{Escape(caption)}\">";
-            var reason = d.Reason is { } r && reasons && !mini ? $"<span class=\"reason\">{Escape(r)}</span>" : string.Empty;
-            var text = mini ? Shorten(caption, 40) : Shorten(caption);
-            var scoreAttribute = d.Score is { } v ? $" data-score=\"{v.ToString("R", Inv)}\"" : string.Empty;
-            Line($"<figure class=\"card {state}\" data-id=\"{d.Id}\"{scoreAttribute}>{img}<figcaption><span class=\"cap\">{Escape(text)}</span>{scoreText}{reason}<span class=\"id\">#{d.Id} · {Escape(sample.Split)}</span></figcaption></figure>");
-        }
-        Line("</div>");
-    }
-
-    private bool InStore(int id) => id >= 0 && id < store.Count;
 
     private void Meta(string term, string html) => Line($"<dt>{term}</dt><dd>{html}</dd>");
 
-    private void Line(string html) => _html.Append(html).Append('\n');
+    private void Line(string html) => _html.Line(html);
 }

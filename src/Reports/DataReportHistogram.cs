@@ -1,4 +1,4 @@
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// Kept and dropped counts over shared bins: whole-number bins (width 1 where the range allows) for word counts and

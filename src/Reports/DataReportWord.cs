@@ -1,4 +1,4 @@
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>A caption word and how many dropped and kept captions use it.</summary>
 /// <param name="Word">The word, lower case.</param>

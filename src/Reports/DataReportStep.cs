@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClipHost.Engine.Filtering;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// What one filter of a subset did, read back from its decisions: who it kept and dropped, where its score cut lies
@@ -70,39 +70,7 @@ public sealed partial class DataReportStep
         var n = options.Examples;
         var random = new Random(unchecked((int)seed + (31 * (index + 1))));
         step.Warnings = step.Check();
-        var explained = new HashSet<int>();
-        if (step.HasScores && step.Kept.Count > 0 && step.Dropped.Count > 0)
-        {
-            var lowKept = step.Kept.Min(d => d.Score!.Value);
-            var highKept = step.Kept.Max(d => d.Score!.Value);
-            var below = step.Dropped.Where(d => d.Score!.Value <= lowKept).ToList();
-            var above = step.Dropped.Where(d => d.Score!.Value > highKept).ToList();
-            var cuts = new List<DataReportCut>();
-            if (below.Count > 0)
-            {
-                var threshold = Threshold(lineage.Options);
-                var value = threshold is { } t && t <= lowKept && below.All(d => d.Score!.Value < t) ? t : lowKept;
-                cuts.Add(new DataReportCut(
-                    DataReportCut.Lower,
-                    value,
-                    below.Count,
-                    [.. step.Kept.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)],
-                    [.. below.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)],
-                    [.. below.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)]));
-            }
-            if (above.Count > 0)
-            {
-                cuts.Add(new DataReportCut(
-                    DataReportCut.Upper,
-                    highKept,
-                    above.Count,
-                    [.. step.Kept.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)],
-                    [.. above.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)],
-                    [.. above.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)]));
-            }
-            step.Cuts = cuts;
-            explained.UnionWith(below.Concat(above).Select(d => d.Id));
-        }
+        var explained = step.FindCuts(n);
         var elsewhere = step.Cuts.Count > 0 ? step.Dropped.Where(d => !explained.Contains(d.Id)).ToList() : [];
         step.DroppedElsewhereCount = elsewhere.Count;
         step.DroppedElsewhere = Sample(elsewhere, n, random);
@@ -122,6 +90,49 @@ public sealed partial class DataReportStep
         step.Words = DataReportWords.OverRepresented(
             [.. step.Dropped.Select(d => caption(d.Id)).OfType<string>()], [.. step.Kept.Select(d => caption(d.Id)).OfType<string>()], options.TopWords);
         return step;
+    }
+
+    /// <summary>
+    /// Sets the cuts a scored step makes (below its lowest kept score, above its highest) with the pairs nearest each
+    /// side; returns the ids of the dropped pairs the cuts explain.
+    /// </summary>
+    private HashSet<int> FindCuts(int n)
+    {
+        var explained = new HashSet<int>();
+        if (!HasScores || Kept.Count == 0 || Dropped.Count == 0)
+        {
+            return explained;
+        }
+        var lowKept = Kept.Min(d => d.Score!.Value);
+        var highKept = Kept.Max(d => d.Score!.Value);
+        var below = Dropped.Where(d => d.Score!.Value <= lowKept).ToList();
+        var above = Dropped.Where(d => d.Score!.Value > highKept).ToList();
+        var cuts = new List<DataReportCut>();
+        if (below.Count > 0)
+        {
+            var threshold = Threshold(Lineage.Options);
+            var value = threshold is { } t && t <= lowKept && below.All(d => d.Score!.Value < t) ? t : lowKept;
+            cuts.Add(new DataReportCut(
+                DataReportCut.Lower,
+                value,
+                below.Count,
+                [.. Kept.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)],
+                [.. below.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)],
+                [.. below.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)]));
+        }
+        if (above.Count > 0)
+        {
+            cuts.Add(new DataReportCut(
+                DataReportCut.Upper,
+                highKept,
+                above.Count,
+                [.. Kept.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)],
+                [.. above.OrderBy(d => d.Score).ThenBy(d => d.Id).Take(n)],
+                [.. above.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(n)]));
+        }
+        Cuts = cuts;
+        explained.UnionWith(below.Concat(above).Select(d => d.Id));
+        return explained;
     }
 
     /// <summary>The step in one line, as the CLI prints it: the counts, then <see cref="Details"/>.</summary>

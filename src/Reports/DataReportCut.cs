@@ -1,6 +1,6 @@
 using ClipHost.Engine.Filtering;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>One side of a scoring filter's cut, with the pairs on either side of it.</summary>
 /// <param name="Side">"lower" when the filter kept what scores at least the cut, "upper" when it kept what scores at most.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// Runs side by side: a Markdown table of headline metrics per run, the same per group of runs that differ only

@@ -3,7 +3,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>
 /// `clip-host data report`: an HTML page about a subset, written next to it as report/index.html with its PNG plots
@@ -61,6 +61,23 @@ public static class DataReport
         }
         warnings.AddRange(steps.SelectMany(s => s.Warnings));
 
+        var page = new DataReportPage(subset, store, steps, candidates);
+        var html = page.Render((clock ?? TimeProvider.System).GetUtcNow());
+        var target = WriteFolder(folder, temp =>
+        {
+            WritePlots(temp, subset, store, steps, candidates);
+            foreach (var id in page.Thumbnails)
+            {
+                DataReportThumbnails.Write(store, id, options.ThumbnailSize, Path.Combine(temp, Thumbnail(id)));
+            }
+            File.WriteAllText(Path.Combine(temp, Index), html);
+        });
+        return new DataReportResult(Path.Combine(target, Index), subset, store.ContentHash == subset.StoreContentHash, warnings, [.. steps.Select(s => s.Summary())]);
+    }
+
+    /// <summary>Writes the report into a hidden folder beside it and swaps it in only once complete.</summary>
+    private static string WriteFolder(string folder, Action<string> write)
+    {
         var temp = Path.Combine(folder, $".{Folder}-{Environment.ProcessId}.tmp");
         if (Directory.Exists(temp))
         {
@@ -69,21 +86,14 @@ public static class DataReport
         Directory.CreateDirectory(Path.Combine(temp, "img"));
         try
         {
-            var page = new DataReportPage(subset, store, steps, candidates);
-            var html = page.Render((clock ?? TimeProvider.System).GetUtcNow());
-            WritePlots(temp, subset, store, steps, candidates);
-            foreach (var id in page.Thumbnails)
-            {
-                DataReportThumbnails.Write(store, id, options.ThumbnailSize, Path.Combine(temp, Thumbnail(id)));
-            }
-            File.WriteAllText(Path.Combine(temp, Index), html);
+            write(temp);
             var target = Path.Combine(folder, Folder);
             if (Directory.Exists(target))
             {
                 Directory.Delete(target, recursive: true);
             }
             Directory.Move(temp, target);
-            return new DataReportResult(Path.Combine(target, Index), subset, store.ContentHash == subset.StoreContentHash, warnings, [.. steps.Select(s => s.Summary())]);
+            return target;
         }
         catch
         {

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Net;
 
-namespace ClipHost.Engine.Reports;
+namespace ClipHost.Reports;
 
 /// <summary>The report page's building blocks: escaping, number formats and the inline style sheet (no scripts).</summary>
 public static class DataReportHtml
 {
     /// <summary>Escapes text for an element or a quoted attribute: &lt; &gt; &amp; " and ' all become entities.</summary>
     public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>Appends one line of HTML (always '\n', so the page is the same on every OS).</summary>
+    public static void Line(this System.Text.StringBuilder html, string text) => html.Append(text).Append('\n');
 
     public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
