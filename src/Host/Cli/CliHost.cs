@@ -33,6 +33,8 @@ public static class CliHost
         builder.Logging.AddFilter("ClipHost.Engine.Data.Import.DatasetImporter", LogLevel.Warning);
         builder.Logging.AddFilter("ClipHost.Engine.Training.Trainer", LogLevel.Warning);
         builder.Logging.AddFilter("ClipHost.Host.Plugins.PluginCatalog", LogLevel.Warning);
+        // The commands' structured log is the service's; the CLI prints what each verb did itself.
+        builder.Logging.AddFilter("ClipHost.Host.Commands", LogLevel.Warning);
         builder.AddClipHostOptions();
         configure(builder);
         return builder.Build();

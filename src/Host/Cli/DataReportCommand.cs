@@ -26,54 +26,56 @@ public static class DataReportCommand
             subset, examples,
         };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, _) =>
-        {
-            var layout = host.Services.GetRequiredService<DataLayout>();
-            var (stores, subsets) = (layout.Stores, layout.Subsets);
-            var count = parse.GetValue(examples);
-            if (count is < 1 or > 1000)
-            {
-                Console.Error.WriteLine($"--examples must be between 1 and 1000, not {count}");
-                return Task.FromResult(ImportRunner.BadInput);
-            }
-            var argument = parse.GetValue(subset)!;
-            if (Locate(argument, subsets) is not { } folder)
-            {
-                Console.Error.WriteLine($"no subset '{argument}': there is no {Path.Combine(subsets, argument)} and no folder {Path.GetFullPath(argument)}{Known(subsets)}");
-                return Task.FromResult(ImportRunner.BadInput);
-            }
-            if (!File.Exists(Path.Combine(folder, SubsetFiles.Record)))
-            {
-                Console.Error.WriteLine($"{folder} holds no {SubsetFiles.Record}: not a subset folder (subsets are written by POST /api/filters and by runs that filter their data)");
-                return Task.FromResult(ImportRunner.BadInput);
-            }
-            DataReportResult report;
-            try
-            {
-                report = DataReport.Write(folder, stores, new DataReportOptions { Examples = count });
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"subset '{argument}': {e.Message}");
-                return Task.FromResult(ImportRunner.Failed);
-            }
-            if (!report.StoreMatches)
-            {
-                Console.Error.WriteLine($"warning: {report.Warnings[0]}; the report says so at the top");
-            }
-            foreach (var warning in report.Warnings.Skip(report.StoreMatches ? 0 : 1))
-            {
-                Console.Error.WriteLine($"warning: {warning}");
-            }
-            var s = report.Subset;
-            Console.WriteLine($"{s.Name}: {DataReportHtml.Count(s.SourceCount)} pairs of '{s.Store}' -> {DataReportHtml.Count(s.Ids.Count)} kept");
-            foreach (var line in report.Steps)
-            {
-                Console.WriteLine($"  {line}");
-            }
-            Console.WriteLine(report.Index);
-            return Task.FromResult(ImportRunner.Ok);
-        }, ct));
+            Task.FromResult(Write(host.Services.GetRequiredService<DataLayout>(), parse.GetValue(subset)!, parse.GetValue(examples))), ct));
         return command;
+    }
+
+    private static int Write(DataLayout layout, string argument, int count)
+    {
+        if (count is < 1 or > 1000)
+        {
+            Console.Error.WriteLine($"--examples must be between 1 and 1000, not {count}");
+            return ImportRunner.BadInput;
+        }
+        if (Locate(argument, layout.Subsets) is not { } folder)
+        {
+            Console.Error.WriteLine($"no subset '{argument}': there is no {Path.Combine(layout.Subsets, argument)} and no folder {Path.GetFullPath(argument)}{Known(layout.Subsets)}");
+            return ImportRunner.BadInput;
+        }
+        if (!File.Exists(Path.Combine(folder, SubsetFiles.Record)))
+        {
+            Console.Error.WriteLine($"{folder} holds no {SubsetFiles.Record}: not a subset folder (subsets are written by POST /api/filters and by runs that filter their data)");
+            return ImportRunner.BadInput;
+        }
+        try
+        {
+            Print(DataReport.Write(folder, layout.Stores, new DataReportOptions { Examples = count }));
+            return ImportRunner.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine($"subset '{argument}': {e.Message}");
+            return ImportRunner.Failed;
+        }
+    }
+
+    private static void Print(DataReportResult report)
+    {
+        if (!report.StoreMatches)
+        {
+            Console.Error.WriteLine($"warning: {report.Warnings[0]}; the report says so at the top");
+        }
+        foreach (var warning in report.Warnings.Skip(report.StoreMatches ? 0 : 1))
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+        var s = report.Subset;
+        Console.WriteLine($"{s.Name}: {DataReportHtml.Count(s.SourceCount)} pairs of '{s.Store}' -> {DataReportHtml.Count(s.Ids.Count)} kept");
+        foreach (var line in report.Steps)
+        {
+            Console.WriteLine($"  {line}");
+        }
+        Console.WriteLine(report.Index);
     }
 
     /// <summary>A name under the subsets root first (only a plain name can be one), then a folder path.</summary>
