@@ -32,6 +32,9 @@ internal static partial class CommandLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped for shutdown at a checkpoint; it resumes when a host picks its job up again")]
     public static partial void TrainingInterrupted(ILogger logger, string runId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its record could not be updated with how the attempt ended ({Reason})")]
+    public static partial void RecordNotUpdated(ILogger logger, string runId, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped at a checkpoint; submit it again to resume")]
     public static partial void TrainingStopped(ILogger logger, string runId);
 }

@@ -51,7 +51,7 @@ public sealed class TrainRunHandler(
             if (runs.Get(id)?.TrainingJobId is null)
             {
                 // Nothing will hand this run out again: it waits, stopped at its checkpoint, for the next submission.
-                runs.Update(id, r => r with { Status = RunStatus.Stopped });
+                Record(id, r => r with { Status = RunStatus.Stopped });
                 CommandLog.TrainingStopped(_logger, id);
                 throw;
             }
@@ -62,13 +62,29 @@ public sealed class TrainRunHandler(
         catch (OperationCanceledException)
         {
             progress.Flush();
-            runs.Update(id, r => r with { Status = RunStatus.Cancelled, FinishedAt = r.FinishedAt ?? clock.GetUtcNow() });
+            Record(id, r => r with { Status = RunStatus.Cancelled, FinishedAt = r.FinishedAt ?? clock.GetUtcNow() });
             throw;
         }
         catch (Exception e)
         {
-            runs.Update(id, r => r with { Status = RunStatus.Failed, Error = e.Message, FinishedAt = clock.GetUtcNow() });
+            Record(id, r => r with { Status = RunStatus.Failed, Error = e.Message, FinishedAt = clock.GetUtcNow() });
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Records how an attempt ended, as far as the disk allows: the full disk that failed a checkpoint may fail the record
+    /// too, and then the caller must still see the first error, not this one.
+    /// </summary>
+    private void Record(string id, Func<RunRecord, RunRecord> change)
+    {
+        try
+        {
+            runs.Update(id, change);
+        }
+        catch (IOException e)
+        {
+            CommandLog.RecordNotUpdated(_logger, id, e.Message);
         }
     }
 
