@@ -18,7 +18,7 @@ clip_host() { dotnet src/Host/bin/Release/net10.0/clip-host.dll "$@"; }
 clip_host data import all
 clip_host data list
 
-# Resumes from its checkpoint if interrupted; a finished run is evaluated again without retraining.
+# The run "quickstart": resumes from its checkpoint if interrupted; a finished run prints its metrics (--fresh trains it again).
 clip_host train --config experiments/quickstart.json
 
 # The service, in the background: the dashboard lists the quickstart as a recurring job ("Trigger now" runs it again).
