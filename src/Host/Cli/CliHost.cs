@@ -33,8 +33,10 @@ public static class CliHost
         builder.Logging.AddFilter("ClipHost.Engine.Data.Import.DatasetImporter", LogLevel.Warning);
         builder.Logging.AddFilter("ClipHost.Engine.Training.Trainer", LogLevel.Warning);
         builder.Logging.AddFilter("ClipHost.Host.Plugins.PluginCatalog", LogLevel.Warning);
-        // The commands' structured log is the service's; the CLI prints what each verb did itself.
+        // The commands' structured log is the service's: the CLI prints what each verb did, and how it failed, itself
+        // (one line, no stack trace).
         builder.Logging.AddFilter("ClipHost.Host.Commands", LogLevel.Warning);
+        builder.Logging.AddFilter("ClipHost.Host.Commands.LoggingBehavior", LogLevel.None);
         builder.AddClipHostOptions();
         configure(builder);
         return builder.Build();
