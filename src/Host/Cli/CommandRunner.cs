@@ -28,8 +28,7 @@ public static class CommandRunner
     }
 
     /// <summary>Blocks a dedicated thread on a command: TorchSharp's dispose scopes are per thread, and a progress bar draws on this one.</summary>
-    public static Task<T> OnTrainingThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<T> OnTrainingThread<T>(Func<T> work) => Commands.RunConfig.OnTorchThread(work);
 
     public static int Refuse(IEnumerable<OptionError> errors)
     {

@@ -50,7 +50,8 @@ public static class EvalCommand
 
     private static async Task<int> EvaluateAsync(IServiceProvider services, EvaluateRunCommand request, CancellationToken ct)
     {
-        var (evaluation, exit) = await CommandRunner.OnTrainingThread(() => CommandRunner.SendAsync(services, request, ct).GetAwaiter().GetResult()).ConfigureAwait(false);
+        // The handler evaluates on a Torch thread of its own; nothing here draws a progress bar, so no thread is held.
+        var (evaluation, exit) = await CommandRunner.SendAsync(services, request, ct).ConfigureAwait(false);
         if (evaluation is null)
         {
             return exit;

@@ -1,11 +1,7 @@
 using ClipHost.Abstractions.Options;
-using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Training;
-using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Runs;
-using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;
 
