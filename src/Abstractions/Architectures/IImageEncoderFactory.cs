@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
-using ClipHost.Abstractions.Plugins;
-
 namespace ClipHost.Abstractions.Architectures;
 
 /// <summary>Builds image encoders of one family (ViT, ResNet, ...) from validated options.</summary>

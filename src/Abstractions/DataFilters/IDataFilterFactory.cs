@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ClipHost.Abstractions.Plugins;
-
 namespace ClipHost.Abstractions.DataFilters;
 
 /// <summary>Builds data filters of one kind from validated options (see <see cref="IPluginComponent.Validate"/>).</summary>

@@ -1,5 +1,3 @@
-using ClipHost.Abstractions.Options;
-
 namespace ClipHost.Abstractions.Plugins;
 
 /// <summary>What every component contributed by a plugin has: an id, a version and validated options.</summary>

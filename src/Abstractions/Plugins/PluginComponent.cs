@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
-
 namespace ClipHost.Abstractions.Plugins;
 
 /// <summary>Base for components with a typed options class; binds and validates options the same way everywhere.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
-using ClipHost.Abstractions.Options;
-using ClipHost.Abstractions.Plugins;
 
 namespace ClipHost.Abstractions.Strategies;
 

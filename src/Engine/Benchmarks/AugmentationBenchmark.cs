@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ClipHost.Modules;
 using ClipHost.Modules.Augmentation;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Benchmarks;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Engine.Model;
 using static TorchSharp.torch;

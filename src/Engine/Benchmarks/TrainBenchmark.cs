@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Benchmarks;
@@ -49,19 +47,17 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         var (seconds, rss, passes) = Measure(session, request, progress, cancellationToken);
         using var process = Process.GetCurrentProcess();
         var forwardGflops = 2.0 * (((double)session.ImageMacs(passes) / request.BatchSize) + session.TextMacsPerSample) / 1e9;
-        return new BenchResult
-        {
-            Preset = Describe(request, config),
-            Precision = request.Precision,
-            BatchSize = request.BatchSize,
-            Steps = request.Steps,
-            PairsPerSecondMedian = request.BatchSize / MatmulPeak.Median(seconds),
-            ForwardGflopsPerPair = forwardGflops,
-            MatmulPeakGflops = peak,
-            PeakRssBytes = process.PeakWorkingSet64,
-            RssAtStep = rss,
-            StepSeconds = seconds,
-        };
+        return new BenchResult(
+            Preset: Describe(request, config),
+            Precision: request.Precision,
+            BatchSize: request.BatchSize,
+            Steps: request.Steps,
+            PairsPerSecondMedian: request.BatchSize / MatmulPeak.Median(seconds),
+            ForwardGflopsPerPair: forwardGflops,
+            MatmulPeakGflops: peak,
+            PeakRssBytes: process.PeakWorkingSet64,
+            RssAtStep: rss,
+            StepSeconds: seconds);
     }
 
     /// <summary>

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Checkpoints;
@@ -15,14 +13,15 @@ namespace ClipHost.Engine.Checkpoints;
 /// </summary>
 public sealed class CheckpointStore(string runDirectory)
 {
+    /// <summary>The run's checkpoints/ folder; the names below are the files of each checkpoint in it.</summary>
+    public string Root { get; } = Path.Combine(runDirectory, "checkpoints");
+
     public const string Weights = "model.safetensors";
     public const string ModelConfig = "open_clip_config.json";
     public const string Tokenizer = "tokenizer.json";
     public const string State = "state.json";
     public const string Optimizer = "optimizer.bin";
     private const string LatestFile = "latest";
-
-    public string Root { get; } = Path.Combine(runDirectory, "checkpoints");
 
     public string? Latest
     {
@@ -173,7 +172,8 @@ public sealed class CheckpointStore(string runDirectory)
         }
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A state file missing a field is a damaged checkpoint, not one at step 0: refuse it rather than resume wrongly.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, RespectRequiredConstructorParameters = true };
 
     /// <summary>open_clip's hub config layout: model_cfg plus preprocess_cfg.</summary>
     private sealed record OpenClipConfig(ClipModelConfig ModelCfg)

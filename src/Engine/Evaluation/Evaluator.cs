@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
@@ -6,7 +5,6 @@ using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Evaluation;

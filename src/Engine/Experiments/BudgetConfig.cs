@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>How much training: samples seen (the paper's unit) or epochs over the training selection; exactly one.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;

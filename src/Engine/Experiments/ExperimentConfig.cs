@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>One filter of a pipeline: a data-filter plugin id and its options.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>The training strategy plugin by id, with its options.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ClipHost.Engine.Experiments;
 
 /// <summary>The optimiser, schedule, budget and checkpointing (defaults follow CLIP: AdamW, beta2 0.98, eps 1e-6, wd 0.2).</summary>

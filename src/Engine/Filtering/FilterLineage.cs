@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ClipHost.Engine.Filtering;
 
 /// <summary>What one filter of a pipeline was and did.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;

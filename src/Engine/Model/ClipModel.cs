@@ -1,6 +1,5 @@
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Strategies;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

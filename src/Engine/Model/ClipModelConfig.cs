@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ClipHost.Modules;
 
 namespace ClipHost.Engine.Model;

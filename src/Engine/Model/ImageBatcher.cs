@@ -1,4 +1,3 @@
-using TorchSharp;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Data.Store;
 using static TorchSharp.torch;

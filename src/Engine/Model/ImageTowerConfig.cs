@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-
 namespace ClipHost.Engine.Model;
 
 /// <summary>The image tower: an architecture plugin by id, with its options, at a training image size.</summary>

@@ -1,5 +1,4 @@
 using ClipHost.Abstractions.Architectures;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

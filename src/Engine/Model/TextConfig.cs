@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ClipHost.Engine.Model;
 
 /// <summary>The text tower: a causal transformer pooled at the end-of-text token (open_clip's text_cfg).</summary>

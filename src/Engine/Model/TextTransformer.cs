@@ -1,6 +1,5 @@
 using ClipHost.Engine.Text;
 using ClipHost.Modules;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

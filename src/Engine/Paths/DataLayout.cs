@@ -7,26 +7,13 @@ namespace ClipHost.Engine.Paths;
 /// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores) and sources/ (package caches), and the
 /// runs root. Every name that picks a folder in one of them goes through <see cref="RootedPath.Child"/>.
 /// </summary>
-public sealed record DataLayout
+public sealed record DataLayout(string Stores, string Subsets, string Scores, string Sources, string Runs)
 {
-    public required string Stores { get; init; }
-    public required string Subsets { get; init; }
-    public required string Scores { get; init; }
-    public required string Sources { get; init; }
-    public required string Runs { get; init; }
-
     /// <summary>The layout the host uses: stores/, subsets/, scores/ and sources/ under the data root; runs where configured.</summary>
     public static DataLayout ForRoots(string dataRoot, string runsRoot)
     {
         var data = Path.GetFullPath(dataRoot);
-        return new()
-        {
-            Stores = Path.Combine(data, "stores"),
-            Subsets = Path.Combine(data, "subsets"),
-            Scores = Path.Combine(data, "scores"),
-            Sources = Path.Combine(data, "sources"),
-            Runs = Path.GetFullPath(runsRoot),
-        };
+        return new(Path.Combine(data, "stores"), Path.Combine(data, "subsets"), Path.Combine(data, "scores"), Path.Combine(data, "sources"), Path.GetFullPath(runsRoot));
     }
 
     public string Store(string name, string field = "data.store") => RootedPath.Child(Stores, name, field);

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ClipHost.Engine.Paths;
 
 /// <summary>The property, when set, is an <see cref="Identifier"/>: config records declare the rule where they declare the field.</summary>

@@ -1,6 +1,5 @@
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Engine.Experiments;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,7 +1,6 @@
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

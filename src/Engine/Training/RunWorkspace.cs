@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
@@ -36,17 +35,15 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     public void Resume(TrainingState state) =>
         (_step, _wall, _imageGflops, _textGflops, _lastLoss) = (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss);
 
-    public TrainingState State() => new()
-    {
-        Step = _step,
-        TotalSteps = TotalSteps,
-        SamplesSeen = _step * _training.BatchSize,
-        WallSeconds = _wall,
-        ImageForwardGflops = _imageGflops,
-        TextForwardGflops = _textGflops,
-        ConfigHash = workspace.ConfigHash,
-        Loss = _lastLoss,
-    };
+    public TrainingState State() => new(
+        Step: _step,
+        TotalSteps: TotalSteps,
+        SamplesSeen: _step * _training.BatchSize,
+        WallSeconds: _wall,
+        ImageForwardGflops: _imageGflops,
+        TextForwardGflops: _textGflops,
+        ConfigHash: workspace.ConfigHash,
+        Loss: _lastLoss);
 
     public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, totalSamples),
         _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters);

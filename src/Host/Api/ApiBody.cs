@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Api;
 

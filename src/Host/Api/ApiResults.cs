@@ -1,6 +1,3 @@
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Runs;
-
 namespace ClipHost.Host.Api;
 
 /// <summary>How the API answers: records as the run store writes them, refusals as a list of field errors.</summary>

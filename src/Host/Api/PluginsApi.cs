@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Host.Api;

@@ -1,9 +1,5 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Host.Api;
-using ClipHost.Host.Commands;
 using ClipHost.Host.Jobs;
-using ClipHost.Host.Runs;
-using Mediator;
 
 namespace Microsoft.AspNetCore.Builder;
 

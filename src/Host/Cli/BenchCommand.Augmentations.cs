@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;

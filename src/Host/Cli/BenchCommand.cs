@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;

@@ -1,7 +1,3 @@
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Runs;
-using Mediator;
-
 namespace ClipHost.Host.Cli;
 
 /// <summary>

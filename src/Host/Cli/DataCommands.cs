@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ClipHost.Engine.Data.Sources;
 using ClipHost.Engine.Paths;
-using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;
-using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 

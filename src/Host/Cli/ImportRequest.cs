@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 

@@ -1,7 +1,4 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
-using ClipHost.Host.Commands;
-using Mediator;
 
 namespace ClipHost.Host.Cli;
 

@@ -1,6 +1,4 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
-using ClipHost.Host.Commands;
 
 namespace ClipHost.Host.Cli;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Training;
-using ClipHost.Host.Commands;
-using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Cli;
 

@@ -1,6 +1,3 @@
-using ClipHost.Host.Runs;
-using Mediator;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>Cancel a run: its queued or running job is deleted, and a running training stops at a checkpoint.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>Source-generated log messages of the command pipeline and handlers.</summary>

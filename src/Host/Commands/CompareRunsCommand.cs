@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>Finished runs side by side: their headline metrics (mean ± std over seeds) and, with an output folder, loss curves.</summary>

@@ -1,6 +1,5 @@
 using ClipHost.Engine.Paths;
 using ClipHost.Reports;
-using Mediator;
 
 namespace ClipHost.Host.Commands;
 

@@ -1,4 +1,3 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Host.Commands;

@@ -1,6 +1,3 @@
-using ClipHost.Host.Runs;
-using Mediator;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>

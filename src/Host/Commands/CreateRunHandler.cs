@@ -1,8 +1,4 @@
-using System.Text.Json;
 using ClipHost.Engine.Experiments;
-using ClipHost.Host.Runs;
-using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Commands;
 

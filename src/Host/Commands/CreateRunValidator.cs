@@ -1,4 +1,3 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Plugins;

@@ -3,9 +3,7 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Plugins;
-using ClipHost.Host.Runs;
 using ClipHost.Host.Torch;
-using Mediator;
 
 namespace ClipHost.Host.Commands;
 

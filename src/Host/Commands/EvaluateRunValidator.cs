@@ -1,7 +1,5 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Plugins;
-using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Commands;
 

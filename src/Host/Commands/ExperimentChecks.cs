@@ -1,4 +1,3 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;

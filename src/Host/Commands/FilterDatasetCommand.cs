@@ -1,6 +1,5 @@
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
-using Mediator;
 
 namespace ClipHost.Host.Commands;
 

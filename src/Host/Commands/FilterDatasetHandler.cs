@@ -3,8 +3,6 @@ using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
 using ClipHost.Host.Plugins;
 using ClipHost.Host.Torch;
-using Mediator;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;

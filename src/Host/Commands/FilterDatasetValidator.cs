@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Paths;

@@ -1,5 +1,3 @@
-using ClipHost.Abstractions.Options;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>Checks one command before its handler runs; <see cref="ValidationBehavior{TMessage,TResponse}"/> runs every validator of a command.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using ClipHost.Engine.Data.Import;
-using Mediator;
 
 namespace ClipHost.Host.Commands;
 

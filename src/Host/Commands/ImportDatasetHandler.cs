@@ -1,9 +1,7 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Options;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Commands;

@@ -1,4 +1,3 @@
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Paths;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using ClipHost.Abstractions.Options;
-using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Commands;
 

@@ -1,5 +1,4 @@
 using ClipHost.Engine.Training;
-using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Commands;
 

@@ -1,6 +1,5 @@
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Training;
-using ClipHost.Host.Runs;
 
 namespace ClipHost.Host.Commands;
 

@@ -1,6 +1,4 @@
 using ClipHost.Engine.Training;
-using ClipHost.Host.Runs;
-using Mediator;
 
 namespace ClipHost.Host.Commands;
 

@@ -3,9 +3,6 @@ using ClipHost.Engine.Paths;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Plugins;
-using ClipHost.Host.Runs;
-using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Commands;
 

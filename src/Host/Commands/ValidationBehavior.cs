@@ -1,6 +1,3 @@
-using ClipHost.Abstractions.Options;
-using Mediator;
-
 namespace ClipHost.Host.Commands;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using ClipHost.Host.Dashboard;
-using ClipHost.Host.Runs;
 using ClipHost.Host.Security;
 using Hangfire;
 using Hangfire.Dashboard;

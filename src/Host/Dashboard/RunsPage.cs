@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using ClipHost.Host.Runs;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
 

@@ -1,5 +1,3 @@
-using ClipHost.Host.Commands;
-using ClipHost.Host.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,7 +1,6 @@
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
 using ClipHost.Packages;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;

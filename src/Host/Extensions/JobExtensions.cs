@@ -1,9 +1,7 @@
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Options;
-using ClipHost.Host.Runs;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;

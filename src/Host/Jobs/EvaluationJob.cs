@@ -1,7 +1,4 @@
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Commands;
 using Hangfire;
-using Mediator;
 
 namespace ClipHost.Host.Jobs;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Experiments;
 using ClipHost.Host.Options;
-using ClipHost.Host.Runs;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using ClipHost.Host.Runs;
 using Hangfire;
 
 namespace ClipHost.Host.Jobs;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ClipHost.Host.Jobs;
 
 /// <summary>Source-generated log messages of the job layer.</summary>

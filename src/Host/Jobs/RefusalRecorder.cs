@@ -1,6 +1,3 @@
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Runs;
-
 namespace ClipHost.Host.Jobs;
 
 /// <summary>When a queued job's command is refused (its config no longer validates), the run's record says why.</summary>

@@ -1,7 +1,5 @@
-using ClipHost.Host.Runs;
 using Hangfire;
 using Hangfire.States;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Jobs;
 

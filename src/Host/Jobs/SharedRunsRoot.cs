@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using ClipHost.Engine.Paths;
 using Hangfire;
-using Microsoft.Extensions.Logging;
 
 namespace ClipHost.Host.Jobs;
 

@@ -1,8 +1,4 @@
-using ClipHost.Abstractions.Options;
-using ClipHost.Host.Commands;
-using ClipHost.Host.Runs;
 using Hangfire;
-using Mediator;
 
 namespace ClipHost.Host.Jobs;
 

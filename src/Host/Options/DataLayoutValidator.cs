@@ -1,5 +1,4 @@
 using ClipHost.Engine.Paths;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Options;

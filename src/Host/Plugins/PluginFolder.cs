@@ -2,7 +2,6 @@ using System.Reflection;
 using ClipHost.Abstractions.Plugins;
 using ClipHost.Modules;
 using McMaster.NETCore.Plugins;
-using Microsoft.Extensions.Logging;
 using TorchSharp;
 
 namespace ClipHost.Host.Plugins;

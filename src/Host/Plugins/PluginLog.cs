@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ClipHost.Host.Plugins;
 
 /// <summary>Source-generated log messages of the plugin catalog.</summary>

@@ -1,5 +1,4 @@
 using ClipHost.Host.Options;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClipHost.Host.Plugins;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Checkpoints;
 
 namespace ClipHost.Host.Runs;

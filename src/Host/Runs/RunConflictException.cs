@@ -1,5 +1,3 @@
-using ClipHost.Abstractions.Options;
-
 namespace ClipHost.Host.Runs;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;

@@ -38,8 +38,7 @@ public static class ServiceHost
         app.MapHealthApi();
         app.MapPluginsApi();
         app.MapRunsApi();
-        app.MapImportsApi();
-        app.MapFiltersApi();
+        app.MapDataApi();
         app.MapJobsDashboard();
         app.Lifetime.ApplicationStarted.Register(() => Announce(app));
         return app;

@@ -1,6 +1,7 @@
 using ClipHost.Engine.Tests.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using System.Xml.Linq;
 
 namespace ClipHost.Engine.Tests.Architecture;
 
@@ -36,10 +37,13 @@ public static class SourceTree
 
     private static CSharpCompilation CompileEngine()
     {
-        // The SDK's implicit usings for a library (obj/*.GlobalUsings.g.cs), which the sources rely on.
+        // The SDK's implicit usings for a library and the project's own <Using> items (obj/*.GlobalUsings.g.cs), which
+        // the sources rely on.
+        string[] implicitUsings = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+        var declared = XDocument.Load(Path.Combine(Root, "src", "Engine", "ClipHost.Engine.csproj")).Descendants("Using")
+            .Select(u => (string?)u.Attribute("Include")).OfType<string>();
         var globalUsings = CSharpSyntaxTree.ParseText(
-            string.Concat(((string[])["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"])
-                .Select(n => $"global using global::{n};\n")),
+            string.Concat(implicitUsings.Concat(declared).Select(n => $"global using global::{n};\n")),
             Options,
             path: "GlobalUsings.g.cs");
         return CSharpCompilation.Create(

@@ -8,13 +8,11 @@ public static class TestLayout
     public static DataLayout Of(string storesRoot, string runsRoot, string? subsets = null, string? scores = null)
     {
         var data = Path.GetDirectoryName(Path.GetFullPath(storesRoot))!;
-        return new()
-        {
-            Stores = Path.GetFullPath(storesRoot),
-            Subsets = Path.GetFullPath(subsets ?? Path.Combine(data, "subsets")),
-            Scores = Path.GetFullPath(scores ?? Path.Combine(data, "scores")),
-            Sources = Path.Combine(data, "sources"),
-            Runs = Path.GetFullPath(runsRoot),
-        };
+        return new(
+            Stores: Path.GetFullPath(storesRoot),
+            Subsets: Path.GetFullPath(subsets ?? Path.Combine(data, "subsets")),
+            Scores: Path.GetFullPath(scores ?? Path.Combine(data, "scores")),
+            Sources: Path.Combine(data, "sources"),
+            Runs: Path.GetFullPath(runsRoot));
     }
 }

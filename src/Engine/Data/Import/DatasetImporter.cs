@@ -88,20 +88,18 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var report = new ImportReport
-        {
-            Source = source.Id,
-            Name = name,
-            StorePath = finalPath,
-            Imported = writer.Count,
-            Skipped = skipped.Count,
-            Splits = new Dictionary<string, int>(),
-            SkipReasons = skipped.Reasons,
-            SkippedSamples = skipped.Listed,
-            Seconds = seconds,
-            ImagesPerSecond = seconds > 0 ? processed / seconds : 0,
-            ContentHash = string.Empty,
-        };
+        var report = new ImportReport(
+            Source: source.Id,
+            Name: name,
+            StorePath: finalPath,
+            Imported: writer.Count,
+            Skipped: skipped.Count,
+            Splits: new Dictionary<string, int>(),
+            SkipReasons: skipped.Reasons,
+            SkippedSamples: skipped.Listed,
+            Seconds: seconds,
+            ImagesPerSecond: seconds > 0 ? processed / seconds : 0,
+            ContentHash: string.Empty);
         if (writer.Count == 0)
         {
             throw new NothingImportedException(report);

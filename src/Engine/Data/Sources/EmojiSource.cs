@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClipHost.Engine.Data.Import;
 
 namespace ClipHost.Engine.Data.Sources;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using ClipHost.Engine.Data.Import;
 
 namespace ClipHost.Engine.Data.Sources;

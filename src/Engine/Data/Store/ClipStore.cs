@@ -1,6 +1,5 @@
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
-using System.Text.Json;
 using ClipHost.Abstractions.DataFilters;
 
 namespace ClipHost.Engine.Data.Store;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ClipHost.Engine.Data.Store;
@@ -18,6 +17,8 @@ public static class StoreFiles
     {
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A manifest missing a field is a damaged store, not one with zero samples or an empty hash.
+        RespectRequiredConstructorParameters = true,
     };
 
     public static readonly JsonSerializerOptions IndentedJson = new(Json) { WriteIndented = true };

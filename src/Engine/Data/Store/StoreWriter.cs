@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Data.Store;
@@ -74,22 +73,20 @@ public sealed class StoreWriter : IDisposable
         _samples.Flush();
         _samples.Dispose();
         var hash = Convert.ToHexStringLower(SHA256.HashData([.. _pixelHash.GetHashAndReset(), .. _sampleHash.GetHashAndReset()]));
-        var manifest = new StoreManifest
-        {
-            Format = StoreManifest.CurrentFormat,
-            Name = name,
-            Source = source,
-            Resolution = _resolution,
-            Count = Count,
-            Splits = _splits,
-            LabelSets = _labelSets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]),
-            ContentHash = hash,
-            CreatedUtc = DateTimeOffset.UtcNow,
-            Skipped = skipped,
-            Seed = seed,
-            ValFraction = val,
-            TestFraction = test,
-        };
+        var manifest = new StoreManifest(
+            Format: StoreManifest.CurrentFormat,
+            Name: name,
+            Source: source,
+            Resolution: _resolution,
+            Count: Count,
+            Splits: _splits,
+            LabelSets: _labelSets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]),
+            ContentHash: hash,
+            CreatedUtc: DateTimeOffset.UtcNow,
+            Skipped: skipped,
+            Seed: seed,
+            ValFraction: val,
+            TestFraction: test);
         File.WriteAllText(Path.Combine(_partialPath, StoreFiles.Report), JsonSerializer.Serialize(report, StoreFiles.IndentedJson));
         File.WriteAllText(Path.Combine(_partialPath, StoreFiles.Manifest), JsonSerializer.Serialize(manifest, StoreFiles.IndentedJson));
 
