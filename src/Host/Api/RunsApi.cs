@@ -5,7 +5,8 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// POST /api/runs (an experiment JSON; ?fresh=true discards an earlier run of that name), GET /api/runs (every run under
-/// the runs root, however it was started), GET /api/runs/{id}, DELETE /api/runs/{id} (cancel).
+/// the runs root, however it was started), GET /api/runs/{id}, DELETE /api/runs/{id} (cancel); POST /api/sweeps (an
+/// experiment and its axes: every variant checked, then each queued as its own run).
 /// </summary>
 public static class RunsApi
 {
@@ -16,6 +17,7 @@ public static class RunsApi
         runs.MapGet("/", (RunStore store) => ApiResults.Json(store.List()));
         runs.MapGet("/{id}", (string id, RunStore store) => store.Get(id) is { } run ? ApiResults.Json(run) : ApiResults.NotFound($"run '{id}'"));
         runs.MapDelete("/{id}", Cancel);
+        app.MapPost("/api/sweeps", SubmitSweep);
         return app;
     }
 
@@ -32,19 +34,51 @@ public static class RunsApi
             // Nothing left to do (it succeeded earlier): 200 with its record; otherwise queued or already on its way.
             return ApiResults.Json(run, run.Status == RunStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
         }
-        catch (OptionsValidationFailedException e)
+        catch (Exception e) when (Refusal(e) is { } refusal)
         {
-            return ApiResults.Refused(e);
-        }
-        catch (RunConflictException e)
-        {
-            return ApiResults.Refused(new OptionsValidationFailedException([e.Error]), StatusCodes.Status409Conflict);
-        }
-        catch (StorageUnavailableException e)
-        {
-            return ApiResults.Unavailable(e.Message);
+            return refusal;
         }
     }
+
+    private static async Task<IResult> SubmitSweep(HttpRequest request, IMediator mediator, RunSubmitter queue, CancellationToken ct)
+    {
+        var (body, bad) = await ApiBody.ReadAsync<SweepRequest>(request, ct).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+        if (body!.Experiment.ValueKind != JsonValueKind.Object || body.Sweep is null)
+        {
+            return ApiResults.Refused(new OptionsValidationFailedException([body.Sweep is null
+                ? new OptionError("sweep", "required: a list of axes, e.g. [\"training.seed=0,1,2\"]")
+                : new OptionError("experiment", "required: the experiment config as a JSON object")]));
+        }
+        try
+        {
+            var plan = await mediator.Send(new PlanSweepCommand(body.Experiment.GetRawText(), body.Sweep), ct).ConfigureAwait(false);
+            var queued = new List<RunRecord>();
+            foreach (var variant in plan.Variants)
+            {
+                queued.Add(await queue.SubmitAsync(variant.ExperimentJson, $"sweep:{plan.Name}", body.Fresh, ct).ConfigureAwait(false));
+            }
+            return ApiResults.Json(new { plan.Name, plan.ComparisonDirectory, Runs = queued }, StatusCodes.Status202Accepted);
+        }
+        catch (Exception e) when (Refusal(e) is { } refusal)
+        {
+            return refusal;
+        }
+    }
+
+    /// <summary>The body of POST /api/sweeps: the base experiment, `field=v1,v2` axes, and whether to discard earlier runs.</summary>
+    private sealed record SweepRequest(JsonElement Experiment = default, IReadOnlyList<string>? Sweep = null, bool Fresh = false);
+
+    private static IResult? Refusal(Exception e) => e switch
+    {
+        OptionsValidationFailedException refused => ApiResults.Refused(refused),
+        RunConflictException conflict => ApiResults.Refused(new OptionsValidationFailedException([conflict.Error]), StatusCodes.Status409Conflict),
+        StorageUnavailableException down => ApiResults.Unavailable(down.Message),
+        _ => null,
+    };
 
     private static async Task<IResult> Cancel(string id, RunStore store, IMediator mediator, CancellationToken ct)
     {

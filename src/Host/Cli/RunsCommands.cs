@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace ClipHost.Host.Cli;
 
-/// <summary>`clip-host runs compare`: finished runs side by side, through the same command as a sweep's comparison.</summary>
+/// <summary>
+/// `clip-host runs list`: every run under the runs root, however it was started (the index GET /api/runs reads);
+/// `clip-host runs compare`: finished runs side by side, through the same command as a sweep's comparison.
+/// </summary>
 public static class RunsCommands
 {
     public static RootCommand AddRunsCommands(this RootCommand root)
@@ -25,8 +28,33 @@ public static class RunsCommands
             return 0;
         }, ct));
         var command = new Command("runs", "Work with runs");
+        command.Subcommands.Add(List());
         command.Subcommands.Add(compare);
         root.Subcommands.Add(command);
         return root;
+    }
+
+    private static Command List()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the run records as GET /api/runs returns them" };
+        var list = new Command("list", "Every run under the runs root (--runs or Runs:Root), from the CLI or the service: status, progress, headline metric") { json };
+        list.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddCommands(), (host, _) =>
+        {
+            var runs = host.Services.GetRequiredService<RunStore>().List();
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(runs, RunStore.SerializerOptions));
+                return Task.FromResult(0);
+            }
+            Console.WriteLine($"{"run",-40} {"status",-10} {"step",-13} {"source",-12} metric");
+            foreach (var run in runs)
+            {
+                var step = run.Progress is { } p ? $"{p.Step}/{p.TotalSteps}" : "-";
+                var metric = run.Metrics.FirstOrDefault() is { Key: not null } m ? $"{m.Key} {m.Value:F4}" : "";
+                Console.WriteLine($"{run.Id,-40} {run.Status.ToString().ToLowerInvariant(),-10} {step,-13} {run.Source,-12} {metric}");
+            }
+            return Task.FromResult(0);
+        }, ct));
+        return list;
     }
 }

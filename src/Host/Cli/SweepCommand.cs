@@ -1,44 +1,28 @@
-using ClipHost.Engine.Experiments;
-
 namespace ClipHost.Host.Cli;
 
 /// <summary>
-/// `train --sweep`: one run per value of a config field (a grid for several), every variant checked by the submission's
-/// own validators before the first trains, then trained one after another and compared.
+/// `train --sweep`: the PlanSweep command checks every variant before the first trains; the variants are then trained
+/// one after another in this process, and compared side by side.
 /// </summary>
 public static class SweepCommand
 {
     public static async Task<int> RunAsync(IServiceProvider s, string json, string[] axes, Func<string, CancellationToken, Task<int>> train, CancellationToken ct)
     {
-        IReadOnlyList<(string Name, string Json)> variants;
-        try
+        var (plan, refused) = await CommandRunner.SendAsync(s, new PlanSweepCommand(json, axes), ct).ConfigureAwait(false);
+        if (plan is null)
         {
-            variants = ConfigSweep.Expand(json, [.. axes.Select(ConfigSweep.ParseAxis)]);
+            return refused;
         }
-        catch (OptionsValidationFailedException e)
+        Console.WriteLine($"sweep: {plan.Variants.Count} runs: {string.Join(", ", plan.Variants.Select(v => v.Name))}");
+        foreach (var variant in plan.Variants)
         {
-            return CommandRunner.Refuse(e.Errors);
-        }
-        // A bad value found an hour into a sweep wastes the hour.
-        var validators = s.GetServices<ICommandValidator<CreateRunCommand>>().ToList();
-        var refused = variants.SelectMany(v => validators.SelectMany(x => x.Validate(new CreateRunCommand(v.Json, "cli")))
-            .Select(e => e with { Field = $"{v.Name}: {e.Field}" })).ToList();
-        if (refused.Count > 0)
-        {
-            return CommandRunner.Refuse(refused);
-        }
-        Console.WriteLine($"sweep: {variants.Count} runs: {string.Join(", ", variants.Select(v => v.Name))}");
-        foreach (var (name, variant) in variants)
-        {
-            Console.WriteLine($"== {name}");
-            if (await train(variant, ct).ConfigureAwait(false) is not 0 and var exit)
+            Console.WriteLine($"== {variant.Name}");
+            if (await train(variant.ExperimentJson, ct).ConfigureAwait(false) is not 0 and var exit)
             {
                 return exit;
             }
         }
-        var name0 = ExperimentJson.Parse(json, "--config", "the experiment").Config?.Name ?? "sweep";
-        var output = Path.Combine(s.GetRequiredService<Engine.Paths.DataLayout>().Runs, $"{name0}-sweep");
-        var (comparison, refusal) = await CommandRunner.SendAsync(s, new CompareRunsCommand([.. variants.Select(v => v.Name)], output), ct).ConfigureAwait(false);
+        var (comparison, refusal) = await CommandRunner.SendAsync(s, new CompareRunsCommand([.. plan.Variants.Select(v => v.Name)], plan.ComparisonDirectory), ct).ConfigureAwait(false);
         if (comparison is null)
         {
             return refusal;

@@ -32,6 +32,7 @@ public static class CommandExtensions
         builder.Services.AddSingleton<ICommandValidator<ImportDatasetCommand>, ImportDatasetValidator>();
         builder.Services.AddSingleton<ICommandValidator<FilterDatasetCommand>, FilterDatasetValidator>();
         builder.Services.AddSingleton<ICommandValidator<CompareRunsCommand>, CompareRunsValidator>();
+        builder.Services.AddSingleton<ICommandValidator<PlanSweepCommand>, PlanSweepValidator>();
         return builder;
     }
 }

@@ -17,6 +17,11 @@ public sealed class RunIndexCliTests
         Assert.Equal("indexed", record.GetProperty("id").GetString());
         Assert.Equal("cli", record.GetProperty("source").GetString());
         Assert.Equal("stopped", record.GetProperty("status").GetString());
+        var listed = await ClipHostProcess.RunAsync(["runs", "list"], env);
+        Assert.True(listed.ExitCode == 0, listed.All);
+        Assert.Matches(@"indexed\s+stopped\s+2/4\s+cli", listed.Stdout);
+        var asJson = await ClipHostProcess.RunAsync(["runs", "list", "--json"], env);
+        Assert.Equal("indexed", Assert.Single(JsonDocument.Parse(asJson.Stdout).RootElement.EnumerateArray()).GetProperty("id").GetString());
 
         var resumed = await ClipHostProcess.RunAsync(["train", "--config", config], env);
         Assert.True(resumed.ExitCode == 0, resumed.All);
