@@ -31,7 +31,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         workspace.Open(config, run.Fresh);
         using var set = new TrainingSetSelector(registry, logger).Select(config, run, workspace, cancellationToken);
         var t = config.Training;
-        var totalSamples = t.Budget.SamplesFor(set.Ids.Length);
+        var totalSamples = t.Budget!.SamplesFor(set.Ids.Length); // present: validated before any run starts
         var resumeFrom = workspace.ResumeFrom;
         var tokenizer = resumeFrom is null
             ? ClipTokenizer.Build(set.Ids.SelectMany(i => set.Store.Samples[i].Captions), config.Model.Text.VocabSize, config.Model.Text.ContextLength)

@@ -1,11 +1,12 @@
 using ClipHost.Engine.Experiments;
-using ClipHost.Engine.Paths;
-using ClipHost.Host.Plugins;
 
 namespace ClipHost.Host.Commands;
 
-/// <summary>The axes must parse and apply, and every variant must pass the run submission's own checks (its errors named after the variant).</summary>
-public sealed class PlanSweepValidator(PluginCatalog catalog, DataLayout layout) : ICommandValidator<PlanSweepCommand>
+/// <summary>
+/// The axes must parse and apply, and every variant must pass the validators of its own run's submission (CreateRun),
+/// its errors named after the variant.
+/// </summary>
+public sealed class PlanSweepValidator(IEnumerable<ICommandValidator<CreateRunCommand>> submission) : ICommandValidator<PlanSweepCommand>
 {
     public IReadOnlyList<OptionError> Validate(PlanSweepCommand command)
     {
@@ -15,7 +16,7 @@ public sealed class PlanSweepValidator(PluginCatalog catalog, DataLayout layout)
         }
         try
         {
-            return [.. Expand(command).SelectMany(v => ExperimentChecks.Validate(v.ExperimentJson, catalog, layout).Errors
+            return [.. Expand(command).SelectMany(v => submission.SelectMany(s => s.Validate(new CreateRunCommand(v.ExperimentJson, "sweep")))
                 .Select(e => e with { Field = $"{v.Name}: {e.Field}" }))];
         }
         catch (OptionsValidationFailedException e)
