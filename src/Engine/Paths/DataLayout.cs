@@ -4,8 +4,8 @@ namespace ClipHost.Engine.Paths;
 
 /// <summary>
 /// Where everything lives, bound once from configuration (Data:Root, Runs:Root) and passed to whatever reads or writes:
-/// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores) and sources/ (package caches), and the
-/// runs root. Every name that picks a folder in one of them goes through <see cref="RootedPath.Child"/>.
+/// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores), sources/ (package caches), prompts/
+/// (class-name and template files) and tokenizers/ (shared vocabularies), and the runs root. Every name that picks a folder in one of them goes through <see cref="RootedPath.Child"/>.
 /// </summary>
 public sealed record DataLayout
 {
@@ -13,6 +13,8 @@ public sealed record DataLayout
     public required string Subsets { get; init; }
     public required string Scores { get; init; }
     public required string Sources { get; init; }
+    public required string Prompts { get; init; }
+    public required string Tokenizers { get; init; }
     public required string Runs { get; init; }
 
     /// <summary>The layout the host uses: stores/, subsets/, scores/ and sources/ under the data root; runs where configured.</summary>
@@ -25,6 +27,8 @@ public sealed record DataLayout
             Subsets = Path.Combine(data, "subsets"),
             Scores = Path.Combine(data, "scores"),
             Sources = Path.Combine(data, "sources"),
+            Prompts = Path.Combine(data, "prompts"),
+            Tokenizers = Path.Combine(data, "tokenizers"),
             Runs = Path.GetFullPath(runsRoot),
         };
     }
@@ -35,13 +39,20 @@ public sealed record DataLayout
 
     public string Run(string name, string field = "name") => RootedPath.Child(Runs, name, field);
 
+    /// <summary>A class-name or template file a config names: relative to prompts/ and inside it, or null when it escapes.</summary>
+    public string? Prompt(string path) => RootedPath.Inside(Prompts, path);
+
+    /// <summary>A tokenizer file a config names: relative to tokenizers/ and inside it, or null when it escapes.</summary>
+    public string? Tokenizer(string path) => RootedPath.Inside(Tokenizers, path);
+
     /// <summary>
     /// The folders must be distinct and none inside another (a runs root inside stores/ would be listed as stores, a data
     /// root under a run would be deleted by a fresh start).
     /// </summary>
     public IReadOnlyList<OptionError> Validate()
     {
-        (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources), ("Runs.Root", Runs)];
+        (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources),
+            ("Data.Root (prompts)", Prompts), ("Data.Root (tokenizers)", Tokenizers), ("Runs.Root", Runs)];
         var errors = new List<OptionError>();
         foreach (var (field, path) in folders)
         {
