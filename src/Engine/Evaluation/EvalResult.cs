@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClipHost.Engine.Evaluation;
 
 /// <summary>
@@ -16,4 +18,8 @@ public sealed record EvalResult
     public required int Samples { get; init; }
     public int? Classes { get; init; }
     public required string Selection { get; init; }
+
+    /// <summary>How much of the evaluation's text (class names and templates, or captions) the tokenizer knows.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VocabularyCoverage? Vocabulary { get; init; }
 }

@@ -12,6 +12,7 @@ namespace ClipHost.Engine.Evaluation;
 /// <param name="OutputDirectory">Where the result files go.</param>
 /// <param name="Device">The device to evaluate on.</param>
 /// <param name="Precision">The numeric precision to evaluate in.</param>
+/// <param name="Shifts">Distribution shifts over the evaluations, summarised beside their results.</param>
 public sealed record EvaluationRequest(
     string Checkpoint,
     string ModelName,
@@ -19,4 +20,5 @@ public sealed record EvaluationRequest(
     DataLayout Layout,
     string OutputDirectory,
     Device Device,
-    Experiments.Precision Precision);
+    Experiments.Precision Precision,
+    IReadOnlyList<ShiftConfig>? Shifts = null);

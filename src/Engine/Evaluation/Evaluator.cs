@@ -5,15 +5,16 @@ using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
+using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Evaluation;
 
 /// <summary>
 /// Runs a checkpoint's evaluations and writes one CLIP_benchmark-shaped JSON file per (dataset, task) into the
-/// output folder, named &lt;dataset&gt;_&lt;task&gt;.json.
+/// output folder, named &lt;dataset&gt;_&lt;task&gt;.json, and a summary per distribution shift.
 /// </summary>
-public sealed class Evaluator(IComponentRegistry registry)
+public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? logger = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -34,12 +35,17 @@ public sealed class Evaluator(IComponentRegistry registry)
             using var store = ClipStore.Open(request.Layout.Store(evaluation.Store, "evaluations.store"));
             var ids = Subset(evaluation.Samples.Select(store), evaluation.Limit);
             var result = evaluation.Task == "zeroshot_retrieval"
-                ? RunRetrieval(encoder, store, ids)
-                : RunZeroShot(encoder, store, ids, evaluation);
+                ? RunRetrieval(encoder, store, ids, tokenizer)
+                : RunZeroShot(encoder, store, ids, evaluation, request.Layout, tokenizer);
             result = result with { Dataset = evaluation.Name, Model = request.ModelName, Pretrained = request.Checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
             File.WriteAllText(Path.Combine(request.OutputDirectory, $"{Identifier.Require(evaluation.Name, "evaluations.name")}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
             results.Add(result);
+            if (result.Vocabulary is { UnknownWordRate: > 0 } coverage && logger is not null)
+            {
+                logger.UnknownWords(evaluation.Name, coverage.UnknownWordRate, coverage.Words, string.Join(", ", coverage.UnknownWords.Take(20)));
+            }
         }
+        DistributionShift.Write(request.Shifts, results, request.ModelName, request.OutputDirectory);
         return results;
     }
 
@@ -55,15 +61,16 @@ public sealed class Evaluator(IComponentRegistry registry)
         return [.. shuffled.Take(n).Order()];
     }
 
-    private static EvalResult RunZeroShot(EmbeddingEncoder encoder, ClipStore store, int[] ids, EvaluationConfig evaluation)
+    private static EvalResult RunZeroShot(EmbeddingEncoder encoder, ClipStore store, int[] ids, EvaluationConfig evaluation, DataLayout layout, ClipTokenizer tokenizer)
     {
         var set = evaluation.Labels!;
         var labelled = ids.Where(i => store.Samples[i].Labels.ContainsKey(set)).ToArray();
         var classes = store.Manifest.LabelSets[set];
         var labels = labelled.Select(i => (long)store.LabelIndex(set, store.Samples[i].Labels[set])).ToArray();
-        var templates = evaluation.Templates ?? PromptTemplates.Sets[evaluation.TemplateSet!];
+        var (prompts, errors) = ZeroShotPrompts.Resolve(evaluation, classes, layout, "evaluations");
+        prompts = prompts ?? throw new ClipHost.Abstractions.Options.OptionsValidationFailedException(errors);
         using var images = encoder.Images(store, labelled);
-        using var classEmbeddings = ZeroShotClassifier.ClassEmbeddings(encoder, classes, templates);
+        using var classEmbeddings = ZeroShotClassifier.ClassEmbeddings(encoder, prompts.ClassNames, prompts.Templates);
         var metrics = ZeroShotClassifier.Score(images, classEmbeddings, labels);
         return new EvalResult
         {
@@ -81,17 +88,19 @@ public sealed class Evaluator(IComponentRegistry registry)
             },
             Samples = labelled.Length,
             Classes = classes.Count,
+            Vocabulary = VocabularyCoverage.OfPrompts(tokenizer, prompts.ClassNames, prompts.Templates),
         };
     }
 
-    private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ClipStore store, int[] ids)
+    private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ClipStore store, int[] ids, ClipTokenizer tokenizer)
     {
         // A text is identified by its group and wording: an image's one correct text is its own caption, and a
         // caption's correct images are every image that carries it (one emoji drawn in several styles).
         var imageGroups = ids.Select(i => $"{store.Samples[i].Group}\n{store.Samples[i].Captions[0]}").ToList();
         var textGroups = imageGroups.Distinct().ToList();
         using var images = encoder.Images(store, ids);
-        using var textEmbeddings = encoder.Texts(textGroups.Select(t => t[(t.IndexOf('\n', StringComparison.Ordinal) + 1)..]).ToList());
+        var captions = textGroups.Select(t => t[(t.IndexOf('\n', StringComparison.Ordinal) + 1)..]).ToList();
+        using var textEmbeddings = encoder.Texts(captions);
         var metrics = Retrieval.Score(images, imageGroups, textEmbeddings, textGroups);
         var chance = new Dictionary<string, double>();
         foreach (var k in Retrieval.Ks)
@@ -109,6 +118,7 @@ public sealed class Evaluator(IComponentRegistry registry)
             Metrics = metrics,
             Chance = chance,
             Samples = ids.Length,
+            Vocabulary = VocabularyCoverage.Of(tokenizer, captions),
         };
     }
 }

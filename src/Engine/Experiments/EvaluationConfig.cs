@@ -30,6 +30,15 @@ public sealed record EvaluationConfig : IValidatableObject
     /// <summary>Explicit prompt templates with {c} for the class name; override TemplateSet.</summary>
     public IReadOnlyList<string>? Templates { get; init; }
 
+    /// <summary>Class names in the config (label to name, or a list in label order); applied over <see cref="ClassNamesFile"/>.</summary>
+    public ClassNames? ClassNames { get; init; }
+
+    /// <summary>Class names from a file under prompts/ (CLIP_benchmark's layouts); labels stand for themselves without one.</summary>
+    public PromptFile? ClassNamesFile { get; init; }
+
+    /// <summary>Templates from a file under prompts/ (CLIP_benchmark's layouts); override TemplateSet.</summary>
+    public PromptFile? TemplatesFile { get; init; }
+
     /// <summary>Evaluate at most this many samples (an even, seeded subset), for speed.</summary>
     [Range(1, int.MaxValue)]
     public int? Limit { get; init; }

@@ -24,4 +24,7 @@ public sealed record ExperimentConfig
     public TrainingConfig Training { get; init; } = new();
 
     public IReadOnlyList<EvaluationConfig> Evaluations { get; init; } = [];
+
+    /// <summary>Distribution shifts over the evaluations, each summarised in its own result file.</summary>
+    public IReadOnlyList<ShiftConfig> Shifts { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public static class PromptTemplates
     /// <summary>Label names as words: "face-smiling" → "face smiling", "signs_and_symbols" → "signs and symbols".</summary>
     public static string ClassText(string label) => label.Replace('-', ' ').Replace('_', ' ').Replace('/', ' ').ToLowerInvariant();
 
+    /// <summary>The prompts of one class: its name (as given: a label's name is <see cref="ClassText"/>) in each template.</summary>
     public static IReadOnlyList<string> Expand(IReadOnlyList<string> templates, string className) =>
-        templates.Select(t => t.Replace("{c}", ClassText(className), StringComparison.Ordinal)).ToList();
+        templates.Select(t => t.Replace("{c}", className, StringComparison.Ordinal)).ToList();
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ClipHost.Engine.Text;
+
 namespace ClipHost.Engine.Model;
 
 /// <summary>The text tower: a causal transformer pooled at the end-of-text token (open_clip's text_cfg).</summary>
@@ -20,6 +23,13 @@ public sealed record TextConfig : IValidatableObject
 
     [Range(8, 32768)]
     public int MlpWidth { get; init; } = 1024;
+
+    /// <summary>
+    /// Where the tokenizer's vocabulary comes from; null for the run's own training captions. Left out of the JSON when
+    /// null, so the config hash of every run made before it existed stays the same.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VocabularyConfig? Vocabulary { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -4,16 +4,18 @@ namespace ClipHost.Engine.Paths;
 
 /// <summary>
 /// Where everything lives, bound once from configuration (Data:Root, Runs:Root) and passed to whatever reads or writes:
-/// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores) and sources/ (package caches), and the
-/// runs root. Every name that picks a folder in one of them goes through <see cref="RootedPath.Child"/>.
+/// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores), sources/ (package caches), prompts/
+/// (class-name and template files) and tokenizers/ (shared vocabularies), and the runs root. Every name that picks a
+/// folder in one of them goes through <see cref="RootedPath.Child"/>.
 /// </summary>
-public sealed record DataLayout(string Stores, string Subsets, string Scores, string Sources, string Runs)
+public sealed record DataLayout(string Stores, string Subsets, string Scores, string Sources, string Prompts, string Tokenizers, string Runs)
 {
-    /// <summary>The layout the host uses: stores/, subsets/, scores/ and sources/ under the data root; runs where configured.</summary>
+    /// <summary>The layout the host uses: stores/, subsets/, scores/, sources/, prompts/ and tokenizers/ under the data root; runs where configured.</summary>
     public static DataLayout ForRoots(string dataRoot, string runsRoot)
     {
         var data = Path.GetFullPath(dataRoot);
-        return new(Path.Combine(data, "stores"), Path.Combine(data, "subsets"), Path.Combine(data, "scores"), Path.Combine(data, "sources"), Path.GetFullPath(runsRoot));
+        return new(Path.Combine(data, "stores"), Path.Combine(data, "subsets"), Path.Combine(data, "scores"), Path.Combine(data, "sources"),
+            Path.Combine(data, "prompts"), Path.Combine(data, "tokenizers"), Path.GetFullPath(runsRoot));
     }
 
     public string Store(string name, string field = "data.store") => RootedPath.Child(Stores, name, field);
@@ -22,13 +24,20 @@ public sealed record DataLayout(string Stores, string Subsets, string Scores, st
 
     public string Run(string name, string field = "name") => RootedPath.Child(Runs, name, field);
 
+    /// <summary>A class-name or template file a config names: relative to prompts/ and inside it, or null when it escapes.</summary>
+    public string? Prompt(string path) => RootedPath.Inside(Prompts, path);
+
+    /// <summary>A tokenizer file a config names: relative to tokenizers/ and inside it, or null when it escapes.</summary>
+    public string? Tokenizer(string path) => RootedPath.Inside(Tokenizers, path);
+
     /// <summary>
     /// The folders must be distinct and none inside another (a runs root inside stores/ would be listed as stores, a data
     /// root under a run would be deleted by a fresh start).
     /// </summary>
     public IReadOnlyList<OptionError> Validate()
     {
-        (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources), ("Runs.Root", Runs)];
+        (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources),
+            ("Data.Root (prompts)", Prompts), ("Data.Root (tokenizers)", Tokenizers), ("Runs.Root", Runs)];
         var errors = new List<OptionError>();
         foreach (var (field, path) in folders)
         {

@@ -91,15 +91,65 @@ public sealed class ClipTokenizer
         return ids.Count == 0 ? 0 : ids.Count(id => !_toCompact.ContainsKey(id)) / (double)ids.Count;
     }
 
+    /// <summary>
+    /// The words of a text (as normalised: lower case, split on white space) that have a token outside the vocabulary,
+    /// in order, repeats kept. A word is unknown when any token overlapping it maps to UNK, so part of a word counts.
+    /// </summary>
+    public IReadOnlyList<string> UnknownWords(string text, out int words)
+    {
+        var normalized = Normalize(text);
+        // Normalised text has single spaces and no space at either end, so each word starts one past the last one's end.
+        var spans = new List<(int Start, int End)>();
+        var position = 0;
+        foreach (var word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            spans.Add((position, position + word.Length));
+            position += word.Length + 1;
+        }
+        words = spans.Count;
+        var unknown = new bool[spans.Count];
+        foreach (var token in Bpe.Value.EncodeToTokens(normalized, out _))
+        {
+            if (_toCompact.ContainsKey(token.Id))
+            {
+                continue;
+            }
+            var (start, end) = (token.Offset.Start.GetOffset(normalized.Length), token.Offset.End.GetOffset(normalized.Length));
+            for (var w = 0; w < spans.Count; w++)
+            {
+                unknown[w] |= spans[w].Start < end && start < spans[w].End;
+            }
+        }
+        return [.. spans.Where((_, w) => unknown[w]).Select(span => normalized[span.Start..span.End])];
+    }
+
+    /// <summary>The same vocabulary with another context length (a tokenizer file used by a model of another length).</summary>
+    public ClipTokenizer WithContextLength(int contextLength) => new(Vocabulary, contextLength);
+
     public void Save(string path) =>
         File.WriteAllText(path, JsonSerializer.Serialize(new Saved(BaseEncoding, ContextLength, true, Vocabulary)));
 
-    public static ClipTokenizer Load(string path)
+    public static ClipTokenizer Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>A saved tokenizer from its JSON text; <paramref name="source"/> names it in errors.</summary>
+    public static ClipTokenizer Parse(string json, string source)
     {
-        var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty");
+        Saved? saved;
+        try
+        {
+            saved = JsonSerializer.Deserialize<Saved>(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source} is not a tokenizer file: {e.Message}", e);
+        }
+        if (saved?.Vocab is null)
+        {
+            throw new InvalidDataException($"{source} is not a tokenizer file: no vocab");
+        }
         if (saved.Base != BaseEncoding)
         {
-            throw new InvalidDataException($"{path}: tokenizer base '{saved.Base}' is not '{BaseEncoding}'");
+            throw new InvalidDataException($"{source}: tokenizer base '{saved.Base}' is not '{BaseEncoding}'");
         }
         return new ClipTokenizer(saved.Vocab, saved.ContextLength);
     }

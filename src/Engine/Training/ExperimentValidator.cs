@@ -1,10 +1,12 @@
 using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Data.Store;
+using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
+using ClipHost.Engine.Text;
 
 namespace ClipHost.Engine.Training;
 
@@ -52,6 +54,8 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         ValidateData(c, errors);
         ValidateModelAndStrategy(c, errors);
         ValidateEvaluations(c.Evaluations, errors);
+        errors.AddRange(VocabularySource.Validate(c.Model.Text.Vocabulary, c.Model.Text.VocabSize, c.Model.Text.ContextLength, layout));
+        errors.AddRange(ShiftChecks.Validate(c.Shifts, c.Evaluations));
         return errors;
     }
 
@@ -141,6 +145,7 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
                 {
                     errors.Add(new OptionError($"{field}.templateSet", $"unknown template set '{e.TemplateSet}'; use {string.Join(", ", PromptTemplates.Sets.Keys)} or give templates"));
                 }
+                errors.AddRange(ZeroShotPrompts.Check(e, layout, field));
             }
         }
         if (evaluations.Select(e => (e.Name, e.Task)).Distinct().Count() != evaluations.Count)

@@ -34,7 +34,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         var totalSamples = t.Budget!.SamplesFor(set.Ids.Length); // present: validated before any run starts
         var resumeFrom = workspace.ResumeFrom;
         var tokenizer = resumeFrom is null
-            ? ClipTokenizer.Build(set.Ids.SelectMany(i => set.Store.Samples[i].Captions), config.Model.Text.VocabSize, config.Model.Text.ContextLength)
+            ? VocabularySource.Build(config.Model.Text.Vocabulary, config.Model.Text.VocabSize, config.Model.Text.ContextLength, run.Layout, () => set.Ids.SelectMany(i => set.Store.Samples[i].Captions))
             : ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer));
         using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom);
         var loop = new TrainingLoop(session, config, tokenizer, workspace, totalSamples, logger);

@@ -8,7 +8,7 @@ using ClipHost.Host.Torch;
 namespace ClipHost.Host.Commands;
 
 /// <summary>Evaluates a run's checkpoint; into the run's own results (eval/ and the record's metrics) only when asked.</summary>
-public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, TorchRuntime torch, DataLayout layout, TimeProvider clock)
+public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, TorchRuntime torch, DataLayout layout, TimeProvider clock, ILogger<Evaluator> logger)
     : ICommandHandler<EvaluateRunCommand, RunEvaluation>
 {
     public async ValueTask<RunEvaluation> Handle(EvaluateRunCommand command, CancellationToken cancellationToken)
@@ -28,8 +28,8 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         using var lease = catalog.Acquire();
         try
         {
-            var results = await RunConfig.OnTorchThread(() => new Evaluator(lease).Evaluate(
-                new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision), cancellationToken)).ConfigureAwait(false);
+            var results = await RunConfig.OnTorchThread(() => new Evaluator(lease, logger).Evaluate(
+                new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision, config.Shifts), cancellationToken)).ConfigureAwait(false);
             if (command.IntoRun)
             {
                 var metrics = RunMetrics.Of(results);

@@ -13,6 +13,8 @@ public static class TestLayout
             Subsets: Path.GetFullPath(subsets ?? Path.Combine(data, "subsets")),
             Scores: Path.GetFullPath(scores ?? Path.Combine(data, "scores")),
             Sources: Path.Combine(data, "sources"),
+            Prompts: Path.Combine(data, "prompts"),
+            Tokenizers: Path.Combine(data, "tokenizers"),
             Runs: Path.GetFullPath(runsRoot));
     }
 }

@@ -19,6 +19,8 @@ public sealed class SameRefusalEverywhereTests
         ("missing label set", "\"labels\": \"folder\"", "\"labels\": \"colour\""),
         ("misspelt split", "\"store\": \"colours\" }", "\"store\": \"colours\", \"samples\": { \"split\": \"tset\" } }"),
         ("name not an identifier", "\"name\": \"same\"", "\"name\": \"../same\""),
+        ("missing class-name file", "\"labels\": \"folder\"", "\"labels\": \"folder\", \"classNamesFile\": { \"path\": \"nope.json\" }"),
+        ("class-name file outside prompts/", "\"labels\": \"folder\"", "\"labels\": \"folder\", \"classNamesFile\": { \"path\": \"../stores/colours/manifest.json\" }"),
     ];
 
     [Fact]

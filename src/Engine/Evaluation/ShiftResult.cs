@@ -1,0 +1,32 @@
+using ClipHost.Engine.Experiments;
+
+namespace ClipHost.Engine.Evaluation;
+
+/// <summary>
+/// One model's distribution shift, a point per variant for the paper's accuracy-vs-accuracy scatter: the metric in
+/// distribution and on each shifted variant and their average, with relative robustness (shifted minus in-distribution)
+/// and, against a baseline fitted over many models, effective robustness (shifted minus the baseline's expectation).
+/// </summary>
+public sealed record ShiftResult
+{
+    public required string Name { get; init; }
+    public required string Model { get; init; }
+    public required string Task { get; init; }
+    public required string Metric { get; init; }
+    public required string InDistribution { get; init; }
+    public required double InDistributionValue { get; init; }
+    public required IReadOnlyList<ShiftPoint> Variants { get; init; }
+
+    /// <summary>The mean over the variants, as the CLIP paper averages its ImageNet shifts.</summary>
+    public required ShiftPoint Average { get; init; }
+
+    public IReadOnlyDictionary<string, RobustnessBaseline>? Baselines { get; init; }
+}
+
+/// <summary>One shifted variant (or the average) against the in-distribution value.</summary>
+/// <param name="Dataset">The variant's evaluation name, or "average".</param>
+/// <param name="Value">The metric on the variant.</param>
+/// <param name="RelativeRobustness">Value minus the in-distribution value (Taori et al.'s relative robustness).</param>
+/// <param name="Expected">What the baseline expects at the in-distribution value; null without a baseline.</param>
+/// <param name="EffectiveRobustness">Value minus <paramref name="Expected"/>; null without a baseline.</param>
+public sealed record ShiftPoint(string Dataset, double Value, double RelativeRobustness, double? Expected, double? EffectiveRobustness);
