@@ -25,18 +25,8 @@ public static class DistributionShift
         ArgumentNullException.ThrowIfNull(valueOf);
         var inDistribution = valueOf(shift.InDistribution);
         var variants = shift.Variants.Select(v => Point(shift, v, valueOf(v), inDistribution)).ToList();
-        return new ShiftResult
-        {
-            Name = shift.Name,
-            Model = model,
-            Task = shift.Task,
-            Metric = shift.Metric,
-            InDistribution = shift.InDistribution,
-            InDistributionValue = inDistribution,
-            Variants = variants,
-            Average = Point(shift, AverageKey, variants.Average(v => v.Value), inDistribution),
-            Baselines = shift.Baselines,
-        };
+        return new ShiftResult(shift.Name, model, shift.Task, shift.Metric, shift.InDistribution, inDistribution, variants,
+            Point(shift, AverageKey, variants.Average(v => v.Value), inDistribution), shift.Baselines);
     }
 
     /// <summary>Writes every shift's summary of these results; the validator has checked the evaluations exist.</summary>

@@ -7,9 +7,17 @@ namespace ClipHost.Engine.Evaluation;
 /// distribution and on each shifted variant and their average, with relative robustness (shifted minus in-distribution)
 /// and, against a baseline fitted over many models, effective robustness (shifted minus the baseline's expectation).
 /// </summary>
-public sealed record ShiftResult
-{
-    public required string Name { get; init; }
+/// <param name="Average">The mean over the variants, as the CLIP paper averages its ImageNet shifts.</param>
+public sealed record ShiftResult(
+    string Name,
+    string Model,
+    string Task,
+    string Metric,
+    string InDistribution,
+    double InDistributionValue,
+    IReadOnlyList<ShiftPoint> Variants,
+    ShiftPoint Average,
+    IReadOnlyDictionary<string, RobustnessBaseline>? Baselines = null);
     public required string Model { get; init; }
     public required string Task { get; init; }
     public required string Metric { get; init; }
