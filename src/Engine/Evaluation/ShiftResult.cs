@@ -18,18 +18,6 @@ public sealed record ShiftResult(
     IReadOnlyList<ShiftPoint> Variants,
     ShiftPoint Average,
     IReadOnlyDictionary<string, RobustnessBaseline>? Baselines = null);
-    public required string Model { get; init; }
-    public required string Task { get; init; }
-    public required string Metric { get; init; }
-    public required string InDistribution { get; init; }
-    public required double InDistributionValue { get; init; }
-    public required IReadOnlyList<ShiftPoint> Variants { get; init; }
-
-    /// <summary>The mean over the variants, as the CLIP paper averages its ImageNet shifts.</summary>
-    public required ShiftPoint Average { get; init; }
-
-    public IReadOnlyDictionary<string, RobustnessBaseline>? Baselines { get; init; }
-}
 
 /// <summary>One shifted variant (or the average) against the in-distribution value.</summary>
 /// <param name="Dataset">The variant's evaluation name, or "average".</param>
