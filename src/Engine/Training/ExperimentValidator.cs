@@ -74,6 +74,10 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         {
             errors.AddRange(ComponentOptions.Validate(c.Training.Budget, "training.budget"));
         }
+        if (c.Training.EvalEvery is not null)
+        {
+            errors.AddRange(ComponentOptions.Validate(c.Training.EvalEvery, "training.evalEvery"));
+        }
         if (NameSuffixLength > 0 && Identifier.Problem(c.Name, Identifier.MaxLength - NameSuffixLength) is { } problem)
         {
             // One error naming the limit that applies here, not the general one the suffix would then break.
@@ -98,6 +102,10 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
             }
         }
         errors.AddRange(FilterStepsValidator.Validate(c.Data.Filters, registry, ChecksTeachers ? layout.Runs : null, "data.filters"));
+        if (c.Training.EvalEvery is not null && selected is not null)
+        {
+            ValidateStore(c.Data.Store, "data.store", c.Data.Train with { Split = Data.Store.Splits.Val }, "training.evalEvery", null, errors);
+        }
     }
 
     /// <summary>The architecture and its options, then the strategy and its options against what the encoder offers.</summary>

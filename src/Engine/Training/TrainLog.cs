@@ -16,4 +16,7 @@ internal static partial class TrainLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: checkpoint at step {Step}: {Path}")]
     public static partial void Checkpointed(this ILogger logger, string run, long step, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run}: at step {Step} of {Steps} the loss {Loss:F3} still sits at chance (ln batch = {Chance:F3}); the run is not learning yet: check the learning rate, the captions and the data")]
+    public static partial void AtChance(this ILogger logger, string run, long step, long steps, double loss, double chance);
 }

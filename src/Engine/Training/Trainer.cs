@@ -37,7 +37,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             ? VocabularySource.Build(config.Model.Text.Vocabulary, config.Model.Text.VocabSize, config.Model.Text.ContextLength, run.Layout, () => set.Ids.SelectMany(i => set.Store.Samples[i].Captions))
             : ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer));
         using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom);
-        var loop = new TrainingLoop(session, config, tokenizer, workspace, totalSamples, logger);
+        var loop = new TrainingLoop(session, config, tokenizer, workspace, totalSamples, logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device));
         if (resumeFrom is not null)
         {
             loop.Resume(workspace.Resumed!);

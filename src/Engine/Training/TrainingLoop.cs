@@ -11,9 +11,10 @@ namespace ClipHost.Engine.Training;
 /// <summary>
 /// The steps of a run from where it stands: the learning-rate schedule, one optimiser step per batch, metrics every
 /// <see cref="MetricsEvery"/> steps, a checkpoint every training.checkpointEvery steps, at a stop and on cancellation,
-/// a refusal of a non-finite loss, and the FLOPs each step really spent.
+/// a refusal of a non-finite loss, and the FLOPs each step really spent; with training.evalEvery, a validation line at
+/// its cadence, and a warning when the loss still sits at chance (ln batch) a quarter of the way in.
 /// </summary>
-internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, long totalSamples, ILogger logger)
+internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, long totalSamples, ILogger logger, ValidationProbe? probe = null)
 {
     private const int MetricsEvery = 10;
     private readonly TrainingConfig _training = config.Training;
@@ -24,6 +25,9 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     private double _textGflops;
     private double _lastLoss = double.NaN;
     private IReadOnlyDictionary<string, double> _lastComponents = new Dictionary<string, double>();
+    private readonly long _evalEvery = config.Training.EvalEvery?.StepsFor(config.Training.BatchSize) ?? 0;
+    private readonly double _chanceLoss = Math.Log(config.Training.BatchSize);
+    private bool _warnedAtChance;
 
     public long TotalSteps { get; } = (long)Math.Ceiling((double)totalSamples / config.Training.BatchSize);
 
@@ -74,6 +78,11 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             if (_step % MetricsEvery == 0 || _step == TotalSteps)
             {
                 WriteMetrics(metrics, lr, rate);
+                WarnIfAtChance();
+            }
+            if (probe is not null && (_step % _evalEvery == 0 || _step == TotalSteps))
+            {
+                WriteLine(metrics, new { step = _step, samplesSeen = _step * _training.BatchSize, validation = probe.Measure() });
             }
             if (_step % _training.CheckpointEvery == 0 || _step == stopAt)
             {
@@ -111,9 +120,25 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             logitScale = Math.Exp(session.Model.LogitScale.item<float>()),
             pairsPerSecond = rate,
             wallSeconds = _wall,
+            chanceLoss = _chanceLoss,
         };
+        WriteLine(metrics, line);
+    }
+
+    private static void WriteLine(StreamWriter metrics, object line)
+    {
         metrics.WriteLine(JsonSerializer.Serialize(line));
         metrics.Flush();
+    }
+
+    /// <summary>A contrastive loss near ln(batch) means the towers have not yet told one pair from another.</summary>
+    private void WarnIfAtChance()
+    {
+        if (!_warnedAtChance && _step >= Math.Max(MetricsEvery, TotalSteps / 4) && _lastLoss >= 0.95 * _chanceLoss)
+        {
+            _warnedAtChance = true;
+            logger.AtChance(config.Name, _step, TotalSteps, _lastLoss, _chanceLoss);
+        }
     }
 
     private string Save()
