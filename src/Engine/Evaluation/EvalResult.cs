@@ -16,4 +16,10 @@ public sealed record EvalResult
     public required int Samples { get; init; }
     public int? Classes { get; init; }
     public required string Selection { get; init; }
+
+    /// <summary>What a probe chose on its validation split (e.g. "l2"); null for tasks that fit nothing.</summary>
+    public IReadOnlyDictionary<string, double>? Hyperparameters { get; init; }
+
+    /// <summary>Samples per split a probe used ("train", "val", "test"); null for tasks without splits.</summary>
+    public IReadOnlyDictionary<string, int>? SplitSizes { get; init; }
 }

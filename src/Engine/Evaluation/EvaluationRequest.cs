@@ -19,4 +19,11 @@ public sealed record EvaluationRequest(
     DataLayout Layout,
     string OutputDirectory,
     Device Device,
-    Experiments.Precision Precision);
+    Experiments.Precision Precision)
+{
+    /// <summary>
+    /// Evaluate the checkpoint's architecture initialised from this seed instead of its trained weights (its tokenizer
+    /// still reads the class names): the untrained baseline a trained model must beat.
+    /// </summary>
+    public long? UntrainedSeed { get; init; }
+}

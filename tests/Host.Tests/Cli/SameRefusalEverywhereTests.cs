@@ -19,6 +19,8 @@ public sealed class SameRefusalEverywhereTests
         ("missing label set", "\"labels\": \"folder\"", "\"labels\": \"colour\""),
         ("misspelt split", "\"store\": \"colours\" }", "\"store\": \"colours\", \"samples\": { \"split\": \"tset\" } }"),
         ("name not an identifier", "\"name\": \"same\"", "\"name\": \"../same\""),
+        ("unknown evaluation task", "\"task\": \"zeroshot_retrieval\"", "\"task\": \"linear_probes\""),
+        ("few-shot k above the smallest class", "\"task\": \"zeroshot_retrieval\", \"store\": \"colours\" }", "\"task\": \"few_shot\", \"store\": \"colours\", \"labels\": \"folder\", \"probe\": { \"val\": null, \"shots\": [1, 500] } }"),
     ];
 
     [Fact]
