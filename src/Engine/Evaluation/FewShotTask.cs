@@ -18,11 +18,8 @@ public static class FewShotTask
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var probe = evaluation.Probe;
-        var splits = ProbeSplits.Of(store, evaluation);
-        var features = ProbeTask.FeaturesFor(model, store, probe);
-        using var train = features(splits.Train.Ids);
-        using var val = features(splits.Val.Ids);
-        using var test = features(splits.Test.Ids);
+        using var inputs = ProbeInputs.Of(model, store, evaluation);
+        var (splits, train, val, test) = (inputs.Splits, inputs.Train, inputs.Val, inputs.Test);
         var metrics = new Dictionary<string, double>();
         var chance = new Dictionary<string, double>();
         var hyperparameters = new Dictionary<string, double>();

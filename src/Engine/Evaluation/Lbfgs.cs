@@ -12,7 +12,7 @@ public static class Lbfgs
     private const double Armijo = 1e-4;
 
     /// <summary>Minimises f from x0; <paramref name="evaluate"/> returns the value and gradient at a point.</summary>
-    public static (double[] X, double Value, int Iterations) Minimise(Func<double[], (double Value, double[] Gradient)> evaluate, double[] x0, int maxIterations, double gradientTolerance = 1e-5, double valueTolerance = 1e-7)
+    public static (double[] X, double Value, int Iterations) Minimise(Func<double[], (double Value, double[] Gradient)> evaluate, double[] x0, int maxIterations, double gradientTolerance = 1e-4, double valueTolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(evaluate);
         ArgumentNullException.ThrowIfNull(x0);

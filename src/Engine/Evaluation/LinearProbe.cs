@@ -37,7 +37,7 @@ public sealed class LinearProbe : IDisposable
     /// Fits the probe. features [N, D] float32 on CPU; labels in [0, classes); <paramref name="start"/> the
     /// <see cref="Theta"/> of a probe on the same features (an L2 search's warm start), else zeros.
     /// </summary>
-    public static LinearProbe Fit(Tensor features, long[] labels, int classes, double l2, IReadOnlyList<double>? start = null, int maxIterations = 150)
+    public static LinearProbe Fit(Tensor features, long[] labels, int classes, double l2, IReadOnlyList<double>? start = null, int maxIterations = 100)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);

@@ -15,24 +15,13 @@ public static class ProbeTask
     public static EvalResult Run(ImageFeatures model, ClipStore store, EvaluationConfig evaluation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var splits = ProbeSplits.Of(store, evaluation);
-        var features = FeaturesFor(model, store, evaluation.Probe);
-        using var train = features(splits.Train.Ids);
-        using var val = features(splits.Val.Ids);
-        using var test = features(splits.Test.Ids);
-        var (l2, _) = L2Search.Choose(train, splits.Train.Labels, val, splits.Val.Labels, splits.Classes, cancellationToken);
-        using var both = cat([train, val], 0);
+        using var inputs = ProbeInputs.Of(model, store, evaluation);
+        var splits = inputs.Splits;
+        var (l2, _) = L2Search.Choose(inputs.Train, splits.Train.Labels, inputs.Val, splits.Val.Labels, splits.Classes, cancellationToken);
+        using var both = cat([inputs.Train, inputs.Val], 0);
         using var probe = LinearProbe.Fit(both, [.. splits.Train.Labels, .. splits.Val.Labels], splits.Classes, l2);
-        using var logits = probe.Logits(test);
+        using var logits = probe.Logits(inputs.Test);
         return Result(Name, Metrics.Classification(logits, splits.Test.Labels), ClassificationChance.Of(splits.Classes), splits, new Dictionary<string, double> { ["l2"] = l2 });
-    }
-
-    /// <summary>The features a probe fits on: the checkpoint's (cached) image embeddings, or the raw pixels.</summary>
-    public static Func<int[], Tensor> FeaturesFor(ImageFeatures model, ClipStore store, ProbeConfig probe)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(probe);
-        return probe.Features == "pixels" ? ids => PixelFeatures.Of(store, ids, probe.PixelSize) : ids => model.Of(store, ids);
     }
 
     /// <summary>A probe task's result; dataset, model and selection are filled in by the evaluator.</summary>
