@@ -8,6 +8,9 @@ namespace ClipHost.Engine.Evaluation;
 /// <summary>L2-normalised embeddings of store images and of texts, in batches, without gradients.</summary>
 public sealed class EmbeddingEncoder(ClipModel model, ClipTokenizer tokenizer, Device device, int batchSize = 256)
 {
+    /// <summary>The embedding's width.</summary>
+    public int Dimension => model.EmbedDim;
+
     public Tensor Images(IDatasetView store, IReadOnlyList<int> ids)
     {
         using var _ = no_grad();

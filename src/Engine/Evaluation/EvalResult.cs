@@ -22,4 +22,9 @@ public sealed record EvalResult
     /// <summary>How much of the evaluation's text (class names and templates, or captions) the tokenizer knows.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public VocabularyCoverage? Vocabulary { get; init; }
+    /// <summary>What a probe chose on its validation split (e.g. "l2"); null for tasks that fit nothing.</summary>
+    public IReadOnlyDictionary<string, double>? Hyperparameters { get; init; }
+
+    /// <summary>Samples per split a probe used ("train", "val", "test"); null for tasks without splits.</summary>
+    public IReadOnlyDictionary<string, int>? SplitSizes { get; init; }
 }

@@ -21,4 +21,11 @@ public sealed record EvaluationRequest(
     string OutputDirectory,
     Device Device,
     Experiments.Precision Precision,
-    IReadOnlyList<ShiftConfig>? Shifts = null);
+    IReadOnlyList<ShiftConfig>? Shifts = null)
+{
+    /// <summary>
+    /// Evaluate the checkpoint's architecture initialised from this seed instead of its trained weights (its tokenizer
+    /// still reads the class names): the untrained baseline a trained model must beat.
+    /// </summary>
+    public long? UntrainedSeed { get; init; }
+}

@@ -18,13 +18,21 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Images the last <see cref="Evaluate"/> encoded (not answered from the feature cache).</summary>
+    public int ImagesEncoded { get; private set; }
+
     public IReadOnlyList<EvalResult> Evaluate(EvaluationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var model = CheckpointStore.LoadModel(request.Checkpoint, registry, request.Device);
+        using var model = LoadModel(request);
         MixedPrecision.Apply(request.Precision, ModelFactory.Roots(model, null));
         var tokenizer = ClipTokenizer.Load(Path.Combine(request.Checkpoint, CheckpointStore.Tokenizer));
         var encoder = new EmbeddingEncoder(model, tokenizer, request.Device);
+        // Every task encodes through one feature store: an image is encoded once per evaluation, and once per checkpoint
+        // and store across evaluations (an untrained model has no checkpoint to key the disk cache by).
+        var features = request.UntrainedSeed is null
+            ? new ImageFeatures(encoder, $"{CheckpointHash.Of(request.Checkpoint)}{request.Precision}".ToLowerInvariant(), new FeatureCache(Path.Combine(request.Layout.Scores, "features")))
+            : new ImageFeatures(encoder, "untrained", null);
         Directory.CreateDirectory(request.OutputDirectory);
 
         var results = new List<EvalResult>();
@@ -34,10 +42,14 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
             // `eval --config` reaches here without the experiment validator: the store is a name, never a path.
             using var store = ClipStore.Open(request.Layout.Store(evaluation.Store, "evaluations.store"));
             var ids = Subset(evaluation.Samples.Select(store), evaluation.Limit);
-            var result = evaluation.Task == "zeroshot_retrieval"
-                ? RunRetrieval(encoder, store, ids, tokenizer)
-                : RunZeroShot(encoder, store, ids, evaluation, request.Layout, tokenizer);
-            result = result with { Dataset = evaluation.Name, Model = request.ModelName, Pretrained = request.Checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
+            var result = evaluation.Task switch
+            {
+                "zeroshot_retrieval" => RunRetrieval(encoder, features, store, ids, tokenizer),
+                ProbeTask.Name => ProbeTask.Run(features, store, evaluation, cancellationToken),
+                FewShotTask.Name => FewShotTask.Run(features, store, evaluation, cancellationToken),
+                _ => RunZeroShot(encoder, features, store, ids, evaluation, request.Layout, tokenizer),
+            };
+            result = result with { Dataset = evaluation.Name, Model = request.ModelName, Pretrained = request.UntrainedSeed is { } seed ? $"untrained (seed {seed})" : request.Checkpoint, Selection = $"{evaluation.Store}: {evaluation.Samples.Describe()}" };
             File.WriteAllText(Path.Combine(request.OutputDirectory, $"{Identifier.Require(evaluation.Name, "evaluations.name")}_{evaluation.Task}.json"), JsonSerializer.Serialize(result, Json));
             results.Add(result);
             if (result.Vocabulary is { UnknownWordRate: > 0 } coverage && logger is not null)
@@ -46,11 +58,25 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
             }
         }
         DistributionShift.Write(request.Shifts, results, request.ModelName, request.OutputDirectory);
+        ImagesEncoded = features.Encoded;
         return results;
     }
 
+    /// <summary>The checkpoint's model, or with an untrained seed its architecture freshly initialised (the baseline).</summary>
+    private ClipModel LoadModel(EvaluationRequest request)
+    {
+        if (request.UntrainedSeed is not { } seed)
+        {
+            return CheckpointStore.LoadModel(request.Checkpoint, registry, request.Device);
+        }
+        var model = ModelFactory.Build(CheckpointStore.ReadModelConfig(request.Checkpoint), seed, registry);
+        model.to(request.Device);
+        model.eval();
+        return model;
+    }
+
     /// <summary>A seeded subset, kept in store order, so limited evaluations are repeatable.</summary>
-    private static int[] Subset(int[] ids, int? limit)
+    public static int[] Subset(int[] ids, int? limit)
     {
         if (limit is not { } n || n >= ids.Length)
         {
@@ -61,7 +87,7 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
         return [.. shuffled.Take(n).Order()];
     }
 
-    private static EvalResult RunZeroShot(EmbeddingEncoder encoder, ClipStore store, int[] ids, EvaluationConfig evaluation, DataLayout layout, ClipTokenizer tokenizer)
+    private static EvalResult RunZeroShot(EmbeddingEncoder encoder, ImageFeatures features, ClipStore store, int[] ids, EvaluationConfig evaluation, DataLayout layout, ClipTokenizer tokenizer)
     {
         var set = evaluation.Labels!;
         var labelled = ids.Where(i => store.Samples[i].Labels.ContainsKey(set)).ToArray();
@@ -69,7 +95,7 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
         var labels = labelled.Select(i => (long)store.LabelIndex(set, store.Samples[i].Labels[set])).ToArray();
         var (prompts, errors) = ZeroShotPrompts.Resolve(evaluation, classes, layout, "evaluations");
         prompts = prompts ?? throw new ClipHost.Abstractions.Options.OptionsValidationFailedException(errors);
-        using var images = encoder.Images(store, labelled);
+        using var images = features.Of(store, labelled);
         using var classEmbeddings = ZeroShotClassifier.ClassEmbeddings(encoder, prompts.ClassNames, prompts.Templates);
         var metrics = ZeroShotClassifier.Score(images, classEmbeddings, labels);
         return new EvalResult
@@ -80,25 +106,20 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
             Selection = string.Empty,
             Task = "zeroshot_classification",
             Metrics = metrics,
-            Chance = new Dictionary<string, double>
-            {
-                ["acc1"] = 1.0 / classes.Count,
-                ["acc5"] = Math.Min(5, classes.Count) / (double)classes.Count,
-                ["mean_per_class_recall"] = 1.0 / classes.Count,
-            },
+            Chance = ClassificationChance.Of(classes.Count),
             Samples = labelled.Length,
             Classes = classes.Count,
             Vocabulary = VocabularyCoverage.OfPrompts(tokenizer, prompts.ClassNames, prompts.Templates),
         };
     }
 
-    private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ClipStore store, int[] ids, ClipTokenizer tokenizer)
+    private static EvalResult RunRetrieval(EmbeddingEncoder encoder, ImageFeatures features, ClipStore store, int[] ids, ClipTokenizer tokenizer)
     {
         // A text is identified by its group and wording: an image's one correct text is its own caption, and a
         // caption's correct images are every image that carries it (one emoji drawn in several styles).
         var imageGroups = ids.Select(i => $"{store.Samples[i].Group}\n{store.Samples[i].Captions[0]}").ToList();
         var textGroups = imageGroups.Distinct().ToList();
-        using var images = encoder.Images(store, ids);
+        using var images = features.Of(store, ids);
         var captions = textGroups.Select(t => t[(t.IndexOf('\n', StringComparison.Ordinal) + 1)..]).ToList();
         using var textEmbeddings = encoder.Texts(captions);
         var metrics = Retrieval.Score(images, imageGroups, textEmbeddings, textGroups);

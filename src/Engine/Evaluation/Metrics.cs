@@ -15,6 +15,14 @@ public static class Metrics
         return hits.to_type(ScalarType.Float64).mean().item<double>();
     }
 
+    /// <summary>top-1, top-5 and mean per-class recall of class scores [N, C], keys prefixed (e.g. "5-shot_").</summary>
+    public static Dictionary<string, double> Classification(Tensor scores, long[] labels, string prefix = "") => new()
+    {
+        [$"{prefix}acc1"] = TopK(scores, labels, 1),
+        [$"{prefix}acc5"] = TopK(scores, labels, 5),
+        [$"{prefix}mean_per_class_recall"] = MeanPerClassRecall(scores, labels),
+    };
+
     /// <summary>Mean over the classes present in <paramref name="labels"/> of each class's top-1 recall.</summary>
     public static double MeanPerClassRecall(Tensor scores, long[] labels)
     {

@@ -2,7 +2,7 @@ using ClipHost.Engine.Paths;
 
 namespace ClipHost.Engine.Experiments;
 
-/// <summary>One evaluation: zero-shot classification over a label set, or image-text retrieval.</summary>
+/// <summary>One evaluation: zero-shot classification over a label set, image-text retrieval, or a linear probe (full or few-shot).</summary>
 public sealed record EvaluationConfig : IValidatableObject
 {
     /// <summary>Names the result file and the dataset in it, e.g. "emoji-google".</summary>
@@ -10,8 +10,8 @@ public sealed record EvaluationConfig : IValidatableObject
     [Identifier]
     public string Name { get; init; } = string.Empty;
 
-    /// <summary>"zeroshot_classification" or "zeroshot_retrieval" (CLIP_benchmark's task names).</summary>
-    [RegularExpression("^(zeroshot_classification|zeroshot_retrieval)$", ErrorMessage = "must be zeroshot_classification or zeroshot_retrieval")]
+    /// <summary>"zeroshot_classification", "zeroshot_retrieval", "linear_probe" (CLIP_benchmark's task names) or "few_shot".</summary>
+    [RegularExpression("^(zeroshot_classification|zeroshot_retrieval|linear_probe|few_shot)$", ErrorMessage = "must be zeroshot_classification, zeroshot_retrieval, linear_probe or few_shot")]
     public string Task { get; init; } = "zeroshot_classification";
 
     /// <summary>A store's name under the stores root; never a path.</summary>
@@ -39,15 +39,25 @@ public sealed record EvaluationConfig : IValidatableObject
     /// <summary>Templates from a file under prompts/ (CLIP_benchmark's layouts); override TemplateSet.</summary>
     public PromptFile? TemplatesFile { get; init; }
 
-    /// <summary>Evaluate at most this many samples (an even, seeded subset), for speed.</summary>
+    /// <summary>Options of the linear_probe and few_shot tasks.</summary>
+    public ProbeConfig Probe { get; init; } = new();
+
+    /// <summary>Whether the task fits a probe (linear_probe, few_shot) on the store's splits.</summary>
+    public bool IsProbe => Task is "linear_probe" or "few_shot";
+
+    /// <summary>Evaluate at most this many samples (of the test split for a probe) (an even, seeded subset), for speed.</summary>
     [Range(1, int.MaxValue)]
     public int? Limit { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Task == "zeroshot_classification" && string.IsNullOrEmpty(Labels))
+        if ((Task == "zeroshot_classification" || IsProbe) && string.IsNullOrEmpty(Labels))
         {
-            yield return new ValidationResult("zero-shot classification needs a label set", [nameof(Labels)]);
+            yield return new ValidationResult($"{Task} needs a label set", [nameof(Labels)]);
+        }
+        if (IsProbe && Samples.Split is not null)
+        {
+            yield return new ValidationResult("a probe takes its splits from probe.train, probe.val and probe.test; leave samples.split out", ["samples.split"]);
         }
         if (Templates is { } t && t.Any(x => !x.Contains("{c}", StringComparison.Ordinal)))
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ClipHost.Abstractions.DataFilters;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Evaluation;
@@ -33,20 +32,8 @@ public sealed class CheckpointPairScorer : IPairScorer, IDisposable
 
     public string ModelHash { get; }
 
-    /// <summary>
-    /// SHA-256 over the weights, the model config and the tokenizer, so the key changes whenever a score could, and two
-    /// processes (or two copies of one checkpoint) agree on it.
-    /// </summary>
-    public static string HashOf(string checkpoint)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { CheckpointStore.Weights, CheckpointStore.ModelConfig, CheckpointStore.Tokenizer })
-        {
-            using var stream = File.OpenRead(Path.Combine(checkpoint, file));
-            hash.AppendData(SHA256.HashData(stream));
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
-    }
+    /// <summary>The checkpoint's content hash (<see cref="CheckpointHash"/>), shared with the evaluation feature cache.</summary>
+    public static string HashOf(string checkpoint) => CheckpointHash.Of(checkpoint);
 
     public float[] Score(IDatasetView dataset, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {

@@ -148,7 +148,11 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
             errors.AddRange(own);
             if (own.Count == 0)
             {
-                ValidateStore(e.Store, $"{field}.store", e.Samples, $"{field}.samples", e.Labels, errors);
+                if (ValidateStore(e.Store, $"{field}.store", e.Samples, $"{field}.samples", e.Labels, errors) is not null && e.IsProbe)
+                {
+                    using var store = ClipStore.Open(layout.Store(e.Store, $"{field}.store"));
+                    errors.AddRange(ProbeChecks.Validate(e, store, field));
+                }
                 if (e.Templates is null && !PromptTemplates.Sets.ContainsKey(e.TemplateSet ?? string.Empty))
                 {
                     errors.Add(new OptionError($"{field}.templateSet", $"unknown template set '{e.TemplateSet}'; use {string.Join(", ", PromptTemplates.Sets.Keys)} or give templates"));

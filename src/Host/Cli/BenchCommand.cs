@@ -15,7 +15,8 @@ public static partial class BenchCommand
         var command = new Command("bench", $"Train the fixed preset {TrainBenchmark.PresetName} (or another image tower) on synthetic inputs and report pairs/s, GFLOP/s against the matmul peak, and memory");
         o.AddTo(command);
         command.SetAction((parse, ct) =>
-            parse.GetValue(o.Augmentations) ? AugmentationBench(parse, parse.GetValue(o.Experiment)!, parse.GetValue(o.Steps), parse.GetValue(o.Warmup), ct)
+            parse.GetValue(o.Probe) ? ProbeBench(parse, parse.GetValue(o.Steps), ct)
+            : parse.GetValue(o.Augmentations) ? AugmentationBench(parse, parse.GetValue(o.Experiment)!, parse.GetValue(o.Steps), parse.GetValue(o.Warmup), ct)
             : parse.GetValue(o.Presets) ? PresetsTable(parse, parse.GetValue(o.ImageSize), parse.GetValue(o.Batch), parse.GetValue(o.Steps), parse.GetValue(o.Warmup), parse.GetValue(o.Architecture), PresetOf(parse.GetValue(o.Options)), ct)
             : Measure(parse, o, ct));
         return command;

@@ -16,9 +16,10 @@ public static class EvalCommand
         var step = new Option<long?>("--step") { Description = "Evaluate this step's checkpoint instead of the latest" };
         var output = new Option<string?>("--out") { Description = "Folder for the results (default: <run>/evaluations/step-N[-config])" };
         var intoRun = new Option<bool>("--into-run") { Description = "Write the run's own results (eval/ and the metrics of its record), with its own config at its latest checkpoint" };
-        var command = new Command("eval", "Evaluate a trained run: zero-shot classification and retrieval, one CLIP_benchmark JSON per dataset and task")
+        var untrained = new Option<bool>("--untrained") { Description = "Evaluate the run's architecture initialised from its config's seed, without training: the baseline (results in <run>/evaluations/untrained[-config])" };
+        var command = new Command("eval", "Evaluate a trained run: zero-shot classification, retrieval, linear and few-shot probes, one CLIP_benchmark JSON per dataset and task")
         {
-            run, config, step, output, intoRun,
+            run, config, step, output, intoRun, untrained,
         };
         command.SetAction((parse, ct) =>
         {
@@ -37,6 +38,7 @@ public static class EvalCommand
                 Step = parse.GetValue(step),
                 Output = parse.GetValue(output),
                 IntoRun = parse.GetValue(intoRun),
+                Untrained = parse.GetValue(untrained),
             };
             return CliHost.RunAsync(parse, b => b.AddCommands(), (host, ct) => EvaluateAsync(host.Services, request, ct), ct);
         });

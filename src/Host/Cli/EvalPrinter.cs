@@ -18,6 +18,12 @@ public static class EvalPrinter
                 var times = chance > 0 ? $" = {r.Metrics[key] / chance:F1}x chance ({chance:P2})" : string.Empty;
                 output.WriteLine($"  {key,-26} {r.Metrics[key],8:P2}{times}");
             }
+            // Few-shot probes report each k's mean top-1 over seeded draws, with its spread.
+            foreach (var key in r.Metrics.Keys.Where(k => k.EndsWith("-shot_acc1", StringComparison.Ordinal)))
+            {
+                var chance = r.Chance.GetValueOrDefault(key);
+                output.WriteLine($"  {key,-26} {r.Metrics[key],8:P2} ± {r.Metrics.GetValueOrDefault(key + "_std"):P2}{(chance > 0 ? $" = {r.Metrics[key] / chance:F1}x chance ({chance:P2})" : string.Empty)}");
+            }
         }
     }
 }

@@ -22,7 +22,13 @@ public sealed record EvaluateRunCommand(string RunId) : ICommand<RunEvaluation>
 
     public bool IntoRun { get; init; }
 
-    public override string ToString() => $"{{ RunId = {RunId}, Step = {Step}, IntoRun = {IntoRun}, Config = {(ConfigJson is null ? "the run's" : "given")}, Output = {Output} }}";
+    /// <summary>
+    /// Evaluate the run's architecture initialised from its config's seed, untrained (the baseline a trained model must
+    /// beat); results go to &lt;run&gt;/evaluations/untrained[-config] unless <see cref="Output"/> says otherwise.
+    /// </summary>
+    public bool Untrained { get; init; }
+
+    public override string ToString() => $"{{ RunId = {RunId}, Step = {Step}, IntoRun = {IntoRun}, Untrained = {Untrained}, Config = {(ConfigJson is null ? "the run's" : "given")}, Output = {Output} }}";
 }
 
 /// <param name="Run">The run's record (with its new metrics when evaluated into the run).</param>

@@ -20,7 +20,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         var step = CheckpointStore.ReadState(checkpoint).Step;
         var output = command.IntoRun ? Path.Combine(runs.DirectoryOf(id), "eval")
             : command.Output is { } given ? Path.GetFullPath(given)
-            : Path.Combine(runs.DirectoryOf(id), "evaluations", string.Create(CultureInfo.InvariantCulture, $"step-{step}{(command.ConfigJson is null ? string.Empty : $"-{config.Name}")}"));
+            : Path.Combine(runs.DirectoryOf(id), "evaluations", string.Create(CultureInfo.InvariantCulture, $"{(command.Untrained ? "untrained" : $"step-{step}")}{(command.ConfigJson is null ? string.Empty : $"-{config.Name}")}"));
         if (command.IntoRun)
         {
             record = runs.Update(id, r => r with { Status = RunStatus.Evaluating, Checkpoint = checkpoint });
@@ -29,7 +29,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
         try
         {
             var results = await RunConfig.OnTorchThread(() => new Evaluator(lease, logger).Evaluate(
-                new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision, config.Shifts), cancellationToken)).ConfigureAwait(false);
+                new EvaluationRequest(checkpoint, id, config.Evaluations, layout, output, torch.Device, config.Training.Precision, config.Shifts) { UntrainedSeed = command.Untrained ? config.Training.Seed : null }, cancellationToken)).ConfigureAwait(false);
             if (command.IntoRun)
             {
                 var metrics = RunMetrics.Of(results);

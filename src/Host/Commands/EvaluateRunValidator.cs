@@ -24,6 +24,10 @@ public sealed class EvaluateRunValidator(RunStore runs, PluginCatalog catalog, D
         {
             return [new OptionError("intoRun", "a run's own results come from its own config at its latest checkpoint; leave out --config, --step and --out, or write elsewhere")];
         }
+        if (command.IntoRun && command.Untrained)
+        {
+            return [new OptionError("untrained", "an untrained baseline is not the run's result; leave out --into-run")];
+        }
         if (RunCheckpoints.Find(runs.DirectoryOf(command.RunId), command.Step) is { Error: { } missing })
         {
             return [missing];

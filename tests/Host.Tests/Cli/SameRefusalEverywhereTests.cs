@@ -21,6 +21,8 @@ public sealed class SameRefusalEverywhereTests
         ("name not an identifier", "\"name\": \"same\"", "\"name\": \"../same\""),
         ("missing class-name file", "\"labels\": \"folder\"", "\"labels\": \"folder\", \"classNamesFile\": { \"path\": \"nope.json\" }"),
         ("class-name file outside prompts/", "\"labels\": \"folder\"", "\"labels\": \"folder\", \"classNamesFile\": { \"path\": \"../stores/colours/manifest.json\" }"),
+        ("unknown evaluation task", "\"task\": \"zeroshot_retrieval\"", "\"task\": \"linear_probes\""),
+        ("few-shot k above the smallest class", "\"task\": \"zeroshot_retrieval\", \"store\": \"colours\" }", "\"task\": \"few_shot\", \"store\": \"colours\", \"labels\": \"folder\", \"probe\": { \"val\": null, \"shots\": [1, 500] } }"),
     ];
 
     [Fact]
