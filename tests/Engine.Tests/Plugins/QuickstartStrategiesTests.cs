@@ -23,8 +23,9 @@ public sealed class QuickstartStrategiesTests(EmojiStoreFixture data)
     {
         var (quickstart, errors) = ExperimentValidator.Load(Path.Combine(RepoRoot, "experiments", "quickstart.json"));
         Assert.Empty(errors);
-        // The evaluations' other stores are not in the test fixture; training is what a strategy changes.
-        var config = quickstart! with { Name = $"qs-{id}", Strategy = new StrategyConfig { Id = id }, Evaluations = [] };
+        // The evaluations' other stores are not in the test fixture; training is what a strategy changes. The shifts
+        // name evaluations, so they go with them.
+        var config = quickstart! with { Name = $"qs-{id}", Strategy = new StrategyConfig { Id = id }, Evaluations = [], Shifts = [] };
         Assert.Empty(new ExperimentValidator(StaticRegistry.Instance, TestLayout.Of(data.StoresRoot, Path.Combine(Path.GetTempPath(), "no-runs"))).Validate(config));
 
         using var runs = new TempDir();
