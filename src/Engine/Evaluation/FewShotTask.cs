@@ -12,8 +12,6 @@ namespace ClipHost.Engine.Evaluation;
 /// </summary>
 public static class FewShotTask
 {
-    public const string Name = "few_shot";
-
     public static EvalResult Run(ImageFeatures model, ClipStore store, EvaluationConfig evaluation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -64,4 +62,7 @@ public static class FewShotTask
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
+
+    /// <summary>The task's name in configs and results.</summary>
+    public const string Name = "few_shot";
 }

@@ -8,23 +8,15 @@ namespace ClipHost.Engine.Evaluation;
 /// What a probe task fits and scores: its splits and their features [N, D], from the checkpoint's (cached) image
 /// embeddings or, with probe.features "pixels", from the raw pixels.
 /// </summary>
-public sealed class ProbeInputs : IDisposable
+public sealed class ProbeInputs(ProbeSplits splits, Tensor train, Tensor val, Tensor test) : IDisposable
 {
-    private ProbeInputs(ProbeSplits splits, Tensor train, Tensor val, Tensor test)
-    {
-        Splits = splits;
-        Train = train;
-        Val = val;
-        Test = test;
-    }
+    public ProbeSplits Splits { get; } = splits;
 
-    public ProbeSplits Splits { get; }
+    public Tensor Train { get; } = train;
 
-    public Tensor Train { get; }
+    public Tensor Val { get; } = val;
 
-    public Tensor Val { get; }
-
-    public Tensor Test { get; }
+    public Tensor Test { get; } = test;
 
     public static ProbeInputs Of(ImageFeatures model, ClipStore store, EvaluationConfig evaluation)
     {
