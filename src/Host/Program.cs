@@ -6,6 +6,7 @@ var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute
     .AddDataCommands()
     .AddTrainCommands()
     .AddRunsCommands()
+    .AddStudyCommands()
     .AddInfoCommand()
     .AddServeCommand()
     .AddLayoutOptions();

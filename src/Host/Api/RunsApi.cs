@@ -34,7 +34,7 @@ public static class RunsApi
             // Nothing left to do (it succeeded earlier): 200 with its record; otherwise queued or already on its way.
             return ApiResults.Json(run, run.Status == RunStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
         }
-        catch (Exception e) when (Refusal(e) is { } refusal)
+        catch (Exception e) when (ApiResults.Refusal(e) is { } refusal)
         {
             return refusal;
         }
@@ -63,7 +63,7 @@ public static class RunsApi
             }
             return ApiResults.Json(new { plan.Name, plan.ComparisonDirectory, Runs = queued }, StatusCodes.Status202Accepted);
         }
-        catch (Exception e) when (Refusal(e) is { } refusal)
+        catch (Exception e) when (ApiResults.Refusal(e) is { } refusal)
         {
             return refusal;
         }
@@ -71,14 +71,6 @@ public static class RunsApi
 
     /// <summary>The body of POST /api/sweeps: the base experiment, `field=v1,v2` axes, and whether to discard earlier runs.</summary>
     private sealed record SweepRequest(JsonElement Experiment = default, IReadOnlyList<string>? Sweep = null, bool Fresh = false);
-
-    private static IResult? Refusal(Exception e) => e switch
-    {
-        OptionsValidationFailedException refused => ApiResults.Refused(refused),
-        RunConflictException conflict => ApiResults.Refused(new OptionsValidationFailedException([conflict.Error]), StatusCodes.Status409Conflict),
-        StorageUnavailableException down => ApiResults.Unavailable(down.Message),
-        _ => null,
-    };
 
     private static async Task<IResult> Cancel(string id, RunStore store, IMediator mediator, CancellationToken ct)
     {

@@ -43,11 +43,12 @@ public static class TrainCommand
         return command;
     }
 
-    public sealed record TrainRequest(bool Fresh, bool Evaluate, long? StopAfterSteps);
+    /// <param name="Source">What the run's record says started it.</param>
+    public sealed record TrainRequest(bool Fresh, bool Evaluate, long? StopAfterSteps, string Source = "cli");
 
     public static async Task<int> TrainOneAsync(IServiceProvider s, string json, TrainRequest how, CancellationToken ct)
     {
-        var (created, refused) = await CommandRunner.SendAsync(s, new CreateRunCommand(json, "cli", how.Fresh), ct).ConfigureAwait(false);
+        var (created, refused) = await CommandRunner.SendAsync(s, new CreateRunCommand(json, how.Source, how.Fresh), ct).ConfigureAwait(false);
         if (created is null)
         {
             return refused;

@@ -22,7 +22,7 @@ internal static partial class CommandLog
     public static partial void RunCreated(ILogger logger, string runId, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} queued as job {JobId} ({Source})")]
-    public static partial void RunSubmitterd(ILogger logger, string runId, string jobId, string source);
+    public static partial void RunQueued(ILogger logger, string runId, string jobId, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: training attempt {Attempt} from step {Step}")]
     public static partial void TrainingStarted(ILogger logger, string runId, int attempt, long step);
@@ -35,4 +35,7 @@ internal static partial class CommandLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped at a checkpoint; submit it again to resume")]
     public static partial void TrainingStopped(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Cells} cells recorded ({Source})")]
+    public static partial void StudyStarted(ILogger logger, string study, int cells, string source);
 }

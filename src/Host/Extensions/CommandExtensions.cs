@@ -1,3 +1,4 @@
+using ClipHost.Host.Studies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
@@ -33,6 +34,11 @@ public static class CommandExtensions
         builder.Services.AddSingleton<ICommandValidator<FilterDatasetCommand>, FilterDatasetValidator>();
         builder.Services.AddSingleton<ICommandValidator<CompareRunsCommand>, CompareRunsValidator>();
         builder.Services.AddSingleton<ICommandValidator<PlanSweepCommand>, PlanSweepValidator>();
+        builder.Services.AddSingleton<StudyStore>();
+        builder.Services.AddSingleton<ICommandValidator<StartStudyCommand>, StartStudyValidator>();
+        builder.Services.AddSingleton<StudyExistsValidator>();
+        builder.Services.AddSingleton<ICommandValidator<GetStudyCommand>>(sp => sp.GetRequiredService<StudyExistsValidator>());
+        builder.Services.AddSingleton<ICommandValidator<CancelStudyCommand>>(sp => sp.GetRequiredService<StudyExistsValidator>());
         return builder;
     }
 }

@@ -9,42 +9,21 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Hangfire: in-memory storage by default, PostgreSQL when ConnectionStrings:Hangfire is set (several hosts on one
 /// database share one queue); a training server with one worker per device and a default server for the rest;
-/// the declared experiments as recurring jobs; recovery of runs an in-memory restart forgot.
+/// the declared experiments and the study files as recurring jobs; recovery of runs an in-memory restart forgot.
 /// </summary>
 public static class JobExtensions
 {
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddJobStorage();
         builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ExperimentsOptions>, ExperimentsOptionsValidator>();
         var connectionString = builder.Configuration.GetConnectionString("Hangfire");
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var serve = builder.Configuration.GetSection(ServeOptions.SectionName).Get<ServeOptions>() ?? new ServeOptions();
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                config.UseInMemoryStorage();
-            }
-            else
-            {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = jobs.Schema,
-                    InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
-                    UseSlidingInvisibilityTimeout = true,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(jobs.PollIntervalMs),
-                    PrepareSchemaIfNecessary = true,
-                });
-            }
-        });
         var stopWithin = TimeSpan.FromSeconds(serve.ShutdownTimeoutSeconds);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopWithin + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<JobStorageProbe>();
-        builder.Services.AddSingleton<RunSubmitter>();
-        builder.Services.AddSingleton<IRunJobs, HangfireRunJobs>();
         builder.Services.AddSingleton<RefusalRecorder>();
         builder.Services.AddHangfireServer((sp, o) =>
         {
@@ -65,6 +44,7 @@ public static class JobExtensions
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         builder.Services.AddHostedService<ExperimentSchedule>();
+        builder.Services.AddHostedService<StudySchedule>();
         builder.Services.AddHostedService<RunRecovery>();
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -74,6 +54,44 @@ public static class JobExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The queue without its servers: the storage, and what submits to it (runs, studies) or deletes from it
+    /// (cancellations). The service adds its servers on top; a CLI on the service's PostgreSQL queues through this alone.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StudiesOptions>().BindConfiguration(StudiesOptions.SectionName);
+        var connectionString = builder.Configuration.GetConnectionString("Hangfire");
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                config.UseInMemoryStorage();
+            }
+            else
+            {
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = jobs.Schema,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+                    UseSlidingInvisibilityTimeout = true,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(jobs.PollIntervalMs),
+                    PrepareSchemaIfNecessary = true,
+                });
+            }
+        });
+        builder.Services.AddSingleton<RunSubmitter>();
+        builder.Services.AddSingleton<StudySubmitter>();
+        builder.Services.AddSingleton<IRunJobs, HangfireRunJobs>();
+        return builder;
+    }
+
+    /// <summary>Whether the configuration names a shared job storage (PostgreSQL) that other hosts take jobs from.</summary>
+    public static bool HasSharedQueue(this IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Hangfire"));
+
     public static string StorageName(this IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(configuration.GetConnectionString("Hangfire")) ? "in-memory" : "PostgreSQL";
+        configuration.HasSharedQueue() ? "PostgreSQL" : "in-memory";
 }

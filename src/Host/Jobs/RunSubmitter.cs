@@ -32,7 +32,7 @@ public sealed class RunSubmitter(Mediator.IMediator mediator, RunStore runs, IBa
             }
             throw new StorageUnavailableException($"the job storage is unreachable, so run '{id}' was not queued; retry when /api/health says ok ({e.GetBaseException().Message})", e);
         }
-        CommandLog.RunSubmitterd(logger, id, jobId, source);
+        CommandLog.RunQueued(logger, id, jobId, source);
         return runs.Update(id, r => r with { TrainingJobId = jobId });
     }
 

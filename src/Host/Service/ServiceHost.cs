@@ -38,6 +38,7 @@ public static class ServiceHost
         app.MapHealthApi();
         app.MapPluginsApi();
         app.MapRunsApi();
+        app.MapStudiesApi();
         app.MapDataApi();
         app.MapJobsDashboard();
         app.Lifetime.ApplicationStarted.Register(() => Announce(app));

@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+
+namespace ClipHost.Engine.Studies;
+
+/// <summary>
+/// A parsed study file (experiments/studies/*.json): its name, the base experiment every cell starts from, its axes and
+/// how they combine. Parse with <see cref="StudyFile"/>; expand into cells with <see cref="StudyExpansion"/>.
+/// </summary>
+public sealed record StudyDefinition(string Name, JsonObject Base, StudyCombine Combine, IReadOnlyList<StudyAxis> Axes)
+{
+    /// <summary>How many cells the axes make.</summary>
+    public int CellCount => Axes.Count == 0 ? 0 : Combine == StudyCombine.Zip ? Axes[0].Levels.Count : Axes.Aggregate(1, (n, a) => n * a.Levels.Count);
+}
