@@ -73,7 +73,7 @@ public sealed class TwoHostsOnPostgresTests
         Assert.Equal(CrashEpochs * 4, done.GetProperty("progress").GetProperty("step").GetInt64());
     }
 
-    private static void UsePostgres(Dictionary<string, string> env, Postgres db)
+    internal static void UsePostgres(Dictionary<string, string> env, Postgres db)
     {
         env["ConnectionStrings__Hangfire"] = db.ConnectionString;
         // A dead host's job is handed over after 10 s without its heartbeat (300 s in production).
