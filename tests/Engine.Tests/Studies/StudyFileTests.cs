@@ -104,6 +104,22 @@ public sealed class StudyFileTests
         Assert.Contains(errors, e => e.Field.EndsWith(": name", StringComparison.Ordinal) && e.Message.Contains("<study>-<cell>", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void EveryShippedStudy_ParsesAndExpandsIntoExperimentsThatParse()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestSupport.Importer.RepositoryRoot(), "experiments", "studies"), "*.json");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var (study, errors) = StudyFile.Load(file);
+            Assert.True(study is not null, $"{file}: {string.Join("; ", errors)}");
+            var (cells, expansion) = StudyExpansion.Expand(study);
+            Assert.Empty(expansion);
+            Assert.Equal(study.CellCount, cells.Count);
+            Assert.All(cells, c => Assert.True(ClipHost.Engine.Experiments.ExperimentJson.Parse(c.ExperimentJson, "config", c.Cell).Config is not null, $"{file}: {c.Cell}"));
+        }
+    }
+
     private static IReadOnlyList<StudyCell> Expand(string json)
     {
         var (study, errors) = StudyFile.Parse(json, null, null);
