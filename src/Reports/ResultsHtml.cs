@@ -33,6 +33,7 @@ public static class ResultsHtml
         string.Join('-', new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     public const string Style = """
+        .results [hidden] { display: none !important; }
         .results table { border-collapse: collapse; margin: .5rem 0; }
         .results th, .results td { border: 1px solid #ccc; padding: .25rem .55rem; text-align: left; vertical-align: top; }
         .results td.n, .results th.n { text-align: right; font-variant-numeric: tabular-nums; }

@@ -99,7 +99,8 @@ public static class ResultsSite
         {
             return null;
         }
-        var dir = Path.Combine(Path.GetFullPath(runsRoot), id);
-        return Directory.Exists(dir) ? (RunSummary.Read(dir), RunInfo.Read(dir)) : null;
+        // A run folder that is a link out of the runs root is no run of this root: nothing of it is read.
+        var dir = RootedPath.Inside(runsRoot, id);
+        return dir is not null && Directory.Exists(dir) ? (RunSummary.Read(dir), RunInfo.Read(dir)) : null;
     }
 }

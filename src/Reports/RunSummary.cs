@@ -48,7 +48,10 @@ public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, 
         };
     }
 
-    /// <summary>The headline numbers with their chance level: top-1 for classification, R@5 both ways for retrieval.</summary>
+    /// <summary>
+    /// The headline numbers with their chance level: top-1 for zero-shot classification and linear probes, R@5 both
+    /// ways for retrieval; other tasks (few-shot) have none.
+    /// </summary>
     public IEnumerable<(string Column, double Value, double Chance)> Headline()
     {
         foreach (var r in Results)
@@ -56,6 +59,10 @@ public sealed record RunSummary(string Name, IReadOnlyList<EvalResult> Results, 
             if (r.Task == "zeroshot_classification")
             {
                 yield return ($"{r.Dataset} top-1", r.Metrics["acc1"], r.Chance.GetValueOrDefault("acc1"));
+            }
+            else if (r.Task == "linear_probe" && r.Metrics.TryGetValue("acc1", out var probe))
+            {
+                yield return ($"{r.Dataset} linear probe top-1", probe, r.Chance.GetValueOrDefault("acc1"));
             }
             else if (r.Task == "zeroshot_retrieval")
             {

@@ -16,7 +16,7 @@ public static class StudyPage
         var key = $"studies/{study.Name}";
         var done = study.Cells.Select(c => (Cell: c, Dir: RunFiles.Resolve(runsRoot, c.RunId, "config.json") is null ? null : Path.Combine(runsRoot, c.RunId)))
             .Where(c => c.Dir is not null).Select(c => (c.Cell, Run: RunSummary.Read(c.Dir!))).ToList();
-        var metrics = RunComparison.Columns(done.Select(d => d.Run)).OrderBy(c => c.EndsWith("top-1", StringComparison.Ordinal) ? 0 : 1).ToList();
+        var metrics = RunComparison.Columns(done.Select(d => d.Run)).OrderBy(HeadlineOrder).ToList();
         var html = new StringBuilder();
         html.Line($"<div class=\"results\"><h1>Study {Escape(study.Name)} <small>{study.Cells.Count} cells, {done.Count} with results</small></h1>");
         html.Line($"<nav><a href=\"{Escape(links.Index)}\">all runs</a></nav>");
@@ -43,6 +43,10 @@ public static class StudyPage
         html.Line("</div></div>");
         return new ResultsPage(key, $"Study {study.Name}", html.ToString(), figures);
     }
+
+    /// <summary>Zero-shot top-1 first (the headline), then other top-1s, then the rest, each in first-seen order.</summary>
+    private static int HeadlineOrder(string column) =>
+        !column.EndsWith(" top-1", StringComparison.Ordinal) ? 2 : column.Contains("linear probe", StringComparison.Ordinal) ? 1 : 0;
 
     private static void Cells(StringBuilder html, StudyView study, ResultsLinks links, HashSet<string> withResults)
     {

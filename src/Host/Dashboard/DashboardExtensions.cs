@@ -5,7 +5,7 @@ using Hangfire.Dashboard;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Maps the Hangfire dashboard at /hangfire, with ClipHost's Runs tab and its authorization.</summary>
+/// <summary>Maps the Hangfire dashboard at /hangfire, with ClipHost's Runs tab, the results pages and its authorization.</summary>
 public static class DashboardExtensions
 {
     public const string Path = "/hangfire";
@@ -14,7 +14,9 @@ public static class DashboardExtensions
     {
         var runs = app.Services.GetRequiredService<RunStore>();
         DashboardRoutes.Routes.AddRazorPage("/runs", _ => new RunsPage(runs));
+        ResultsRoutes.Register(runs, app.Services.GetService<IStudyViews>());
         NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To("/runs")) { Active = page.RequestPath.StartsWith("/runs", StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem("Results", page.Url.To(ResultsRoutes.Prefix)) { Active = page.RequestPath.StartsWith(ResultsRoutes.Prefix, StringComparison.Ordinal) });
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
             DashboardTitle = "ClipHost",

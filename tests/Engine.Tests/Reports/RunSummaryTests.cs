@@ -44,4 +44,20 @@ public sealed class RunSummaryTests
         Assert.Equal("colours", Assert.Single(summary.Results).Dataset);
         Assert.Equal(0.1, Assert.Single(summary.Shifts).Average.Value);
     }
+
+    [Fact]
+    public void Headline_ALinearProbeBesideZeroShot_GivesItsTopOne_AndTheComparisonReadsIt()
+    {
+        using var dir = new TempDir();
+        var run = RunFolders.Write(dir.Path, "probed", 0, 0.2);
+        File.WriteAllText(Path.Combine(run, "eval", "colours_linear_probe.json"), """
+            { "dataset": "colours", "model": "probed", "pretrained": "p", "task": "linear_probe", "metrics": { "acc1": 0.75, "acc5": 1.0 },
+              "chance": { "acc1": 0.125 }, "samples": 16, "classes": 8, "selection": "all" }
+            """);
+
+        var summary = RunSummary.Read(run);
+
+        Assert.Equal([("colours linear probe top-1", 0.75, 0.125), ("colours top-1", 0.2, 0.125)], summary.Headline().ToList());
+        Assert.Contains("| probed | 1.500 | - | 75.0 | 20.0 |", RunComparison.Table([summary]), StringComparison.Ordinal);
+    }
 }
