@@ -74,7 +74,7 @@ public sealed record ResultsFigure(string Name, string Title, string XLabel, str
             {
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
                 IntegerTicksOnly = true,
-                LabelFormatter = x => Math.Pow(10, x).ToString("G3", Inv),
+                LabelFormatter = x => Math.Pow(10, x) is var v && v >= 1 ? v.ToString("N0", Inv) : v.ToString("G3", Inv),
             };
         }
         plot.Title(Title);
