@@ -64,12 +64,31 @@ public static class StudyPage
     {
         var axes = study.Axes.Where(a => a != StudyFigures.SeedAxis).ToList();
         html.Line($"<h2>Seed groups</h2><table id=\"groups\"><thead><tr><th>group</th><th class=\"n\">n</th>{string.Concat(metrics.Select(m => $"<th class=\"n\">{Escape(m)}</th>"))}</tr></thead><tbody>");
-        foreach (var group in done.GroupBy(d => StudyFigures.Label(d.Cell, axes), StringComparer.Ordinal))
+        var groups = done.GroupBy(d => StudyFigures.Label(d.Cell, axes), StringComparer.Ordinal)
+            .Select(g => new SeedGroup(g.Key, [.. g.Select(c => c.Run)])).ToList();
+        foreach (var seeds in groups)
         {
-            var seeds = new SeedGroup(group.Key, [.. group.Select(g => g.Run)]);
-            html.Line($"<tr class=\"group\" data-group=\"{Escape(group.Key)}\" data-n=\"{seeds.Runs.Count}\"><td>{Escape(group.Key)}</td><td class=\"n\">{seeds.Runs.Count}</td>"
+            var group = seeds.Label;
+            html.Line($"<tr class=\"group\" data-group=\"{Escape(group)}\" data-n=\"{seeds.Runs.Count}\"><td>{Escape(group)}</td><td class=\"n\">{seeds.Runs.Count}</td>"
                 + $"{string.Concat(metrics.Select(m => $"<td class=\"n\">{seeds.Statistic(m)?.ToPercent() ?? "-"}</td>"))}</tr>");
         }
         html.Line("</tbody></table><p class=\"note\">mean ± sample std (n) over the seeds of each group, in percent.</p>");
+        Differences(html, groups, metrics);
+    }
+
+    /// <summary>Each group against the first, paired by seed: the mean difference in points with its 95% interval.</summary>
+    private static void Differences(StringBuilder html, List<SeedGroup> groups, IReadOnlyList<string> metrics)
+    {
+        if (groups.Count < 2)
+        {
+            return;
+        }
+        html.Line($"<table id=\"differences\"><thead><tr><th>against {Escape(groups[0].Label)}</th>{string.Concat(metrics.Select(m => $"<th class=\"n\">{Escape(m)}</th>"))}</tr></thead><tbody>");
+        foreach (var group in groups.Skip(1))
+        {
+            var cells = metrics.Select(m => PairedDifference.Of(groups[0].BySeed(m), group.BySeed(m))?.ToPercent() ?? "no shared seed");
+            html.Line($"<tr data-group=\"{Escape(group.Label)}\"><td>{Escape(group.Label)}</td>{string.Concat(cells.Select(c => $"<td class=\"n\">{Escape(c)}</td>"))}</tr>");
+        }
+        html.Line($"</tbody></table><p class=\"note\">Differences in percentage points, paired by seed, with a {PairedDifference.Confidence:P0} Student t interval; seeds only one side has are left out.</p>");
     }
 }

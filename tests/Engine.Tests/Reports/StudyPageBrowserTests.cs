@@ -72,6 +72,11 @@ public sealed class StudyPageBrowserTests(EmojiStoreFixture data)
             await Assertions.Expect(row).ToContainTextAsync(expected.ToPercent());
         }
 
+        // Budget 192 against budget 64, paired over the three seeds both have.
+        var difference = PairedDifference.Of(Top1BySeed(runs, cells, "64"), Top1BySeed(runs, cells, "192"))!;
+        await Assertions.Expect(page.Locator($"#differences tr[data-group='{Budget}=192']")).ToContainTextAsync(difference.ToPercent());
+        Assert.Equal(3, difference.N);
+
         // A cell's run links to its page, which shows its own plots.
         await page.Locator("#cells tr[data-cell=b64-s1] a").ClickAsync();
         await Assertions.Expect(page.Locator("h1", new() { HasText = "Run tiny-study-b64-s1" })).ToBeVisibleAsync();
@@ -80,6 +85,11 @@ public sealed class StudyPageBrowserTests(EmojiStoreFixture data)
         Assert.DoesNotContain(false, runImages);
         Assert.True(File.Exists(dir.Combine("report", "figures", "studies-tiny-study-gflops-emoji-google-top-1.csv")));
     }
+
+    private static Dictionary<long, double> Top1BySeed(string runs, IEnumerable<StudyCellView> cells, string budget) => cells
+        .Where(c => c.Status == "succeeded" && c.Values[Budget] == budget)
+        .ToDictionary(c => long.Parse(c.Values[Seed], CultureInfo.InvariantCulture),
+            c => RunSummary.Read(Path.Combine(runs, c.RunId)).Headline().First(h => h.Column == "emoji-google top-1").Value);
 
     private void Train(string runs, string name, long samples, long seed)
     {
