@@ -1,54 +1,55 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ClipHost.Reports;
 
 /// <summary>
-/// Runs side by side: a Markdown table of headline metrics per run, the same per group of runs that differ only
-/// by seed (name ending -sN) as mean ± standard deviation with min-max, and the loss curves as a PNG (ScottPlot).
+/// Runs side by side: a Markdown table of headline metrics per run; per seed group (runs that differ only in seed,
+/// <see cref="SeedGroup"/>) mean ± sample std (n); each group against the first as a paired difference with its 95%
+/// interval; and the loss curves as a PNG (ScottPlot).
 /// </summary>
-public static partial class RunComparison
+public static class RunComparison
 {
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
     public static string Table(IReadOnlyList<RunSummary> runs)
     {
-        var columns = runs.SelectMany(r => r.Headline().Select(h => h.Column)).Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(runs);
+        var columns = Columns(runs);
         var sb = new StringBuilder();
         // Filtered runs say how much data they kept: at equal samples seen, fewer pairs means more epochs over them.
         var filtered = runs.Any(r => r.Subset is not null);
         var dataHeader = filtered ? " train pairs | samples seen |" : string.Empty;
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| run |{dataHeader} final loss | pairs/s | {string.Join(" | ", columns)} |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"|---|{(filtered ? "---|---|" : string.Empty)}---|---|{string.Concat(columns.Select(_ => "---|"))}");
+        sb.AppendLine(Inv, $"| run |{dataHeader} final loss | pairs/s | {string.Join(" | ", columns)} |");
+        sb.AppendLine(Inv, $"|---|{(filtered ? "---|---|" : string.Empty)}---|---|{string.Concat(columns.Select(_ => "---|"))}");
         foreach (var run in runs)
         {
             var values = run.Headline().ToDictionary(h => h.Column, h => h.Value);
-            var loss = run.Loss.Count > 0 ? run.Loss[^1].Loss.ToString("F3", CultureInfo.InvariantCulture) : "-";
-            var rate = run.Compute?.PairsPerSecond.ToString("F0", CultureInfo.InvariantCulture) ?? "-";
-            var dataCells = filtered ? $" {run.Subset?.Ids.Count.ToString("N0", CultureInfo.InvariantCulture) ?? "all"} | {run.Compute?.SamplesSeen.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} |" : string.Empty;
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {run.Name} |{dataCells} {loss} | {rate} | {string.Join(" | ", columns.Select(c => values.TryGetValue(c, out var v) ? Percent(v) : "-"))} |");
+            var loss = run.Loss.Count > 0 ? run.Loss[^1].Loss.ToString("F3", Inv) : "-";
+            var rate = run.Compute?.PairsPerSecond.ToString("F0", Inv) ?? "-";
+            var dataCells = filtered ? $" {run.Subset?.Ids.Count.ToString("N0", Inv) ?? "all"} | {run.Compute?.SamplesSeen.ToString("N0", Inv) ?? "-"} |" : string.Empty;
+            sb.AppendLine(Inv, $"| {run.Name} |{dataCells} {loss} | {rate} | {string.Join(" | ", columns.Select(c => values.TryGetValue(c, out var v) ? MetricText.Percent(v) : "-"))} |");
         }
-        var groups = runs.GroupBy(r => SeedSuffix().Replace(r.Name, string.Empty)).Where(g => g.Count() > 1).ToList();
-        if (groups.Count > 0)
+        var groups = SeedGroup.Of(runs);
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"| group | runs | seeds | pairs/s | {string.Join(" | ", columns.Select(c => $"{c} mean ± std (n)"))} |");
+        sb.AppendLine(Inv, $"|---|---|---|---|{string.Concat(columns.Select(_ => "---|"))}");
+        foreach (var group in groups)
         {
-            sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| group (seeds) | pairs/s | {string.Join(" | ", columns)} |");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"|---|---|{string.Concat(columns.Select(_ => "---|"))}");
-            foreach (var group in groups)
-            {
-                var cells = columns.Select(c =>
-                {
-                    var values = group.SelectMany(r => r.Headline().Where(h => h.Column == c).Select(h => h.Value)).ToList();
-                    return values.Count == 0 ? "-" : $"{Percent(values.Average())} ± {Percent(StdDev(values))} ({Percent(values.Min())}-{Percent(values.Max())})";
-                });
-                var rate = group.Select(r => r.Compute?.PairsPerSecond ?? 0).Average();
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} ({group.Count()}) | {rate:F0} | {string.Join(" | ", cells)} |");
-            }
+            var rate = group.Runs.Select(r => r.Compute?.PairsPerSecond ?? 0).Average();
+            var cells = columns.Select(c => group.Statistic(c)?.ToPercent() ?? "-");
+            sb.AppendLine(Inv, $"| {group.Label} | {group.Runs.Count} | {string.Join(", ", group.Seeds)} | {rate:F0} | {string.Join(" | ", cells)} |");
         }
+        Differences(sb, groups, columns);
         return sb.ToString();
     }
 
+    /// <summary>Every headline column any run has, in first-seen order.</summary>
+    public static IReadOnlyList<string> Columns(IEnumerable<RunSummary> runs) => [.. runs.SelectMany(r => r.Headline().Select(h => h.Column)).Distinct()];
+
     public static void LossPlot(IReadOnlyList<RunSummary> runs, string path)
     {
+        ArgumentNullException.ThrowIfNull(runs);
         var plot = new ScottPlot.Plot();
         foreach (var run in runs.Where(r => r.Loss.Count > 0))
         {
@@ -61,14 +62,21 @@ public static partial class RunComparison
         plot.SavePng(path, 900, 500);
     }
 
-    private static string Percent(double v) => (v * 100).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static double StdDev(List<double> values)
+    /// <summary>Each later group against the first, paired by seed, in percentage points.</summary>
+    private static void Differences(StringBuilder sb, IReadOnlyList<SeedGroup> groups, IReadOnlyList<string> columns)
     {
-        var mean = values.Average();
-        return values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        var rows = groups.Skip(1).SelectMany(g => columns.Select(c => (Group: g, Column: c, Difference: PairedDifference.Of(groups[0].BySeed(c), g.BySeed(c)))))
+            .Where(r => r.Difference is not null).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"| difference (paired by seed) | metric | mean [{PairedDifference.Confidence:P0} CI] (pairs) |");
+        sb.AppendLine("|---|---|---|");
+        foreach (var (group, column, difference) in rows)
+        {
+            sb.AppendLine(Inv, $"| {group.Label} − {groups[0].Label} | {column} | {difference!.ToPercent()} |");
+        }
     }
-
-    [GeneratedRegex("-s[0-9]+$")]
-    private static partial Regex SeedSuffix();
 }

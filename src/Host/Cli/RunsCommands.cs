@@ -4,7 +4,8 @@ namespace ClipHost.Host.Cli;
 
 /// <summary>
 /// `clip-host runs list`: every run under the runs root, however it was started (the index GET /api/runs reads);
-/// `clip-host runs compare`: finished runs side by side, through the same command as a sweep's comparison.
+/// `clip-host runs compare`: finished runs side by side, through the same command as a sweep's comparison;
+/// `clip-host runs report`: the results pages as static HTML (<see cref="RunsReportCommand"/>).
 /// </summary>
 public static class RunsCommands
 {
@@ -12,7 +13,7 @@ public static class RunsCommands
     {
         var runs = new Argument<string[]>("runs") { Description = "Run names under the runs root (--runs or Runs:Root)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Folder for comparison.md and loss-curves.png (default: print the table only)" };
-        var compare = new Command("compare", "Headline metrics of several runs side by side (mean ± std over runs named -s0, -s1, ...) and their loss curves") { runs, output };
+        var compare = new Command("compare", "Headline metrics of several runs side by side, per seed group (runs whose configs differ only in name and training.seed) mean ± std (n) with paired differences, and their loss curves") { runs, output };
         compare.SetAction((parse, ct) => CliHost.RunAsync(parse, b => b.AddCommands(), async (host, ct) =>
         {
             var (comparison, exit) = await CommandRunner.SendAsync(host.Services, new CompareRunsCommand(parse.GetValue(runs)!, parse.GetValue(output)), ct).ConfigureAwait(false);
@@ -30,6 +31,7 @@ public static class RunsCommands
         var command = new Command("runs", "Work with runs");
         command.Subcommands.Add(List());
         command.Subcommands.Add(compare);
+        command.Subcommands.Add(RunsReportCommand.Create());
         root.Subcommands.Add(command);
         return root;
     }

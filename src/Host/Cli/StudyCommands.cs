@@ -5,7 +5,7 @@ using ClipHost.Host.Studies;
 namespace ClipHost.Host.Cli;
 
 /// <summary>
-/// `clip-host study run|status|cancel`: the StartStudy, GetStudy and CancelStudy commands. `run` trains the cells in
+/// `clip-host study run|status|cancel|report`: the StartStudy, GetStudy and CancelStudy commands, and the study's results page. `run` trains the cells in
 /// turn in this process, or, when this machine shares the service's PostgreSQL (ConnectionStrings:Hangfire), queues
 /// one job per cell there for every host to take, as POST /api/studies does.
 /// </summary>
@@ -17,6 +17,7 @@ public static class StudyCommands
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Cancel());
+        command.Subcommands.Add(Report());
         root.Subcommands.Add(command);
         return root;
     }
@@ -142,5 +143,25 @@ public static class StudyCommands
             return 0;
         }, ct));
         return cancel;
+    }
+
+    private static Command Report()
+    {
+        var name = new Argument<string>("name") { Description = "The study's name" };
+        var output = new Option<string>("--out") { Description = "Folder for study-<name>.html, its runs' pages and figures/", Required = true };
+        var report = new Command("report", "Write the study's results page (its plots, seed groups and cells) and its runs' pages as static HTML into --out") { name, output };
+        report.SetAction((parse, ct) => CliHost.RunAsync(parse, Configure, async (host, ct) =>
+        {
+            var (study, exit) = await CommandRunner.SendAsync(host.Services, new GetStudyCommand(parse.GetValue(name)!), ct).ConfigureAwait(false);
+            if (study is null)
+            {
+                return exit;
+            }
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            Console.WriteLine(Reports.ResultsSite.WriteStudy(folder, StudyViews.Of(study), host.Services.GetRequiredService<RunStore>().Root));
+            return 0;
+        }, ct));
+        return report;
     }
 }

@@ -7,7 +7,7 @@ namespace ClipHost.Host.Dashboard;
 
 /// <summary>
 /// The dashboard's Runs tab: every run with status, progress (step, samples seen, loss, pairs/s, ETA), attempts
-/// and resume point, metrics and where its checkpoint is; links to its Hangfire jobs. Refreshes itself every 5 s.
+/// and resume point, metrics and where its checkpoint is; links to its results page and its Hangfire jobs. Refreshes itself every 5 s.
 /// </summary>
 public sealed class RunsPage(RunStore runs) : RazorPage
 {
@@ -22,7 +22,7 @@ public sealed class RunsPage(RunStore runs) : RazorPage
             var p = r.Progress;
             var percent = p is { TotalSteps: > 0 } ? 100.0 * p.Step / p.TotalSteps : 0;
             WriteLiteral("<tr>");
-            WriteLiteral($"<td><strong>{Encode(r.Id)}</strong><br><small>{Encode(r.Source)} · {r.SubmittedAt:yyyy-MM-dd HH:mm:ss}Z{(r.Host is null ? string.Empty : " · " + Encode(r.Host))}</small></td>");
+            WriteLiteral($"<td><strong><a class=\"run-page\" href=\"{Url.To($"{ResultsRoutes.Prefix}/runs/{Uri.EscapeDataString(r.Id)}")}\">{Encode(r.Id)}</a></strong><br><small>{Encode(r.Source)} · {r.SubmittedAt:yyyy-MM-dd HH:mm:ss}Z{(r.Host is null ? string.Empty : " · " + Encode(r.Host))}</small></td>");
             WriteLiteral($"<td class=\"status-{r.Status.ToString().ToLowerInvariant()}\">{r.Status}{(r.Error is null ? string.Empty : $"<br><small>{Encode(r.Error)}</small>")}</td>");
             WriteLiteral(p is null ? "<td>-</td><td>-</td><td>-</td><td>-</td>" :
                 $"<td><div class=\"progress\" style=\"margin:0\"><div class=\"progress-bar\" style=\"width:{percent.ToString("F0", CultureInfo.InvariantCulture)}%\">{percent:F0}%</div></div><small>step {p.Step}/{p.TotalSteps} · {p.SamplesSeen:N0} samples</small></td>" +

@@ -51,7 +51,7 @@ public sealed class StudiesPage(StudyStore studies, RunStore runs, ExperimentsOp
     {
         var done = study.Cells.Count(c => c.Finished);
         var percent = study.Cells.Count == 0 ? 0 : 100.0 * done / study.Cells.Count;
-        WriteLiteral($"<h3 class=\"study\" id=\"study-{Encode(study.Name)}\">{Encode(study.Name)} <small>{Encode(study.Source)} · {study.SubmittedAt:yyyy-MM-dd HH:mm:ss}Z · {study.Cells.Count} cells over {Encode(string.Join(" × ", study.Axes))}</small></h3>");
+        WriteLiteral($"<h3 class=\"study\" id=\"study-{Encode(study.Name)}\"><a href=\"{Url.To("/results/studies/" + Uri.EscapeDataString(study.Name))}\">{Encode(study.Name)}</a> <small>{Encode(study.Source)} · {study.SubmittedAt:yyyy-MM-dd HH:mm:ss}Z · {study.Cells.Count} cells over {Encode(string.Join(" × ", study.Axes))}</small></h3>");
         WriteLiteral($"<div class=\"progress\"><div class=\"progress-bar\" style=\"width:{percent.ToString("F0", CultureInfo.InvariantCulture)}%\">{done}/{study.Cells.Count}</div></div>");
         WriteLiteral($"<p class=\"counts\">{Encode(string.Join(", ", study.Counts.Select(c => $"{c.Value} {c.Key}")))}</p>");
         WriteLiteral($"<table class=\"table table-striped cells\"><thead><tr><th>Cell</th>{string.Concat(study.Axes.Select(a => $"<th>{Encode(a)}</th>"))}<th>Status</th><th>Progress</th><th>Host</th></tr></thead><tbody>");

@@ -18,8 +18,9 @@ public sealed class RunComparisonTests
 
         Assert.Contains("| a-s1 | 1.250 | - | 20.0 |", table, StringComparison.Ordinal);
         // mean 20, sample standard deviation 10, range 10-30; a run without seeds forms no group.
-        Assert.Contains("| a (3) | 0 | 20.0 ± 10.0 (10.0-30.0) |", table, StringComparison.Ordinal);
-        Assert.DoesNotContain("| b (", table, StringComparison.Ordinal);
+        // Runs without a config.json fall back to their names: a-s0..a-s2 are one group, b its own.
+        Assert.Contains("| a | 3 |  | 0 | 20.0 ± 10.0 (3) |", table, StringComparison.Ordinal);
+        Assert.Contains("| b | 1 |  | 0 | 50.0 ± 0.0 (1) |", table, StringComparison.Ordinal);
     }
 
     [Fact]

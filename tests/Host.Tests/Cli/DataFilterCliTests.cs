@@ -33,9 +33,9 @@ public sealed class DataFilterCliTests
         Assert.Contains("grid-batchSize-0: training.batchSize", refused.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("runs", "grid-batchSize-16")));
 
-        var sweep = await ClipHostProcess.RunAsync(["train", "--config", config, "--sweep", "training.seed=0,1"], env);
+        var sweep = await ClipHostProcess.RunAsync(["train", "--config", config, "--sweep", "training.seed=0,1,2"], env);
         Assert.True(sweep.ExitCode == 0, sweep.All);
-        foreach (var run in new[] { "grid-seed-0", "grid-seed-1" })
+        foreach (var run in new[] { "grid-seed-0", "grid-seed-1", "grid-seed-2" })
         {
             var trained = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "subset", "subset.json"))).RootElement;
             Assert.Equal(ids, trained.GetProperty("ids").EnumerateArray().Select(i => i.GetInt32()));
@@ -46,6 +46,8 @@ public sealed class DataFilterCliTests
         Assert.Contains("| grid-seed-0 | 32 |", table, StringComparison.Ordinal);
         Assert.Contains("| grid-seed-1 | 32 |", table, StringComparison.Ordinal);
         Assert.Contains("colours top-1", table, StringComparison.Ordinal);
+        // The sweep's seeds are one group (same config but for name and seed): mean ± std over n = 3.
+        Assert.Matches(@"\| grid \| 3 \| 0, 1, 2 \| \d+ \| \d+\.\d ± \d+\.\d \(3\) \|", table);
         Assert.True(File.Exists(dir.Combine("runs", "grid-sweep", "loss-curves.png")));
     }
 }
