@@ -33,8 +33,11 @@ public sealed class AugmentStrategy(AugmentOptions options, int imageSize, Func<
             }
         }
         var loss = ContrastiveLoss.Symmetric(model.ProjectImage(model.Visual.call(images)), model.EncodeText(tokens), model.LogitScale);
-        return new StepResult(loss, new Dictionary<string, double>(), [new ImagePass(batch.Count, imageSize)]);
+        return new StepResult(loss, new Dictionary<string, double>(), PlanPasses(batch.Count, context.Step, context.TotalSteps));
     }
+
+    /// <summary>One projected view per pair, at every step: the augmented view replaces the image, it is not an extra pass.</summary>
+    public IReadOnlyList<ImagePass> PlanPasses(int images, long stepIndex, long totalSteps) => [new ImagePass(images, imageSize)];
 
     public void Dispose()
     {

@@ -14,8 +14,11 @@ public sealed class ClipStrategy(int imageSize) : ITrainingStrategy
         var image = model.ProjectImage(model.Visual.call(batch.Images));
         var text = model.EncodeText(batch.Tokens);
         var loss = ContrastiveLoss.Symmetric(image, text, model.LogitScale);
-        return new StepResult(loss, new Dictionary<string, double>(), [new ImagePass(batch.Count, imageSize)]);
+        return new StepResult(loss, new Dictionary<string, double>(), PlanPasses(batch.Count, context.Step, context.TotalSteps));
     }
+
+    /// <summary>One projected view per pair, at every step.</summary>
+    public IReadOnlyList<ImagePass> PlanPasses(int images, long stepIndex, long totalSteps) => [new ImagePass(images, imageSize)];
 
     public void Dispose()
     {

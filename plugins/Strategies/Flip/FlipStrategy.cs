@@ -17,8 +17,13 @@ public sealed class FlipStrategy(FlipOptions options, int imageSize, int patches
     public int Kept { get; } = PatchMask.Kept(patches, options.MaskRatio);
 
     /// <summary>True when this step masks: training, and not yet in the unmasked tail.</summary>
-    public bool Masks(StepContext context) =>
-        context.Training && options.MaskRatio > 0 && context.Progress < 1 - options.UnmaskedFraction;
+    public bool Masks(StepContext context) => context.Training && MasksAt(context.Progress);
+
+    /// <summary>One pass per pair: the kept tokens while masking, the whole image in the unmasked tail.</summary>
+    public IReadOnlyList<ImagePass> PlanPasses(int images, long stepIndex, long totalSteps) =>
+        [MasksAt(StepContext.ProgressAt(stepIndex, totalSteps)) ? new ImagePass(images, imageSize, Kept) : new ImagePass(images, imageSize)];
+
+    private bool MasksAt(double progress) => options.MaskRatio > 0 && progress < 1 - options.UnmaskedFraction;
 
     public StepResult ComputeLoss(ClipBatch batch, IClipModel model, StepContext context)
     {

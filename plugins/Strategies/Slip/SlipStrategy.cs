@@ -38,10 +38,9 @@ public sealed class SlipStrategy : ITrainingStrategy
     public StepResult ComputeLoss(ClipBatch batch, IClipModel model, StepContext context)
     {
         var clip = ContrastiveLoss.Symmetric(model.ProjectImage(model.Visual.call(batch.Images)), model.EncodeText(batch.Tokens), model.LogitScale);
-        var clipPass = new ImagePass(batch.Count, _imageSize);
         if (!context.Training || _options.SslScale == 0)
         {
-            return new StepResult(clip, new Dictionary<string, double>(), [clipPass]);
+            return new StepResult(clip, new Dictionary<string, double>(), [new ImagePass(batch.Count, _imageSize)]);
         }
 
         // Both views in one encoder call: one kernel launch per layer instead of two, and BatchNorm encoders see the
@@ -59,9 +58,16 @@ public sealed class SlipStrategy : ITrainingStrategy
             ["ssl"] = ssl.item<float>(),
             ["sslAccuracy"] = accuracy,
         };
-        var sslPass = new ImagePass(2 * batch.Count, _imageSize) { Projected = false, HeadMacsPerImage = _headMacs };
-        return new StepResult(loss, components, [clipPass, sslPass]);
+        return new StepResult(loss, components, PlanPasses(batch.Count, context.Step, context.TotalSteps));
     }
+
+    /// <summary>
+    /// The projected view for CLIP's loss, then (with a SimCLR term) both augmented views through the encoder and the
+    /// head, unprojected.
+    /// </summary>
+    public IReadOnlyList<ImagePass> PlanPasses(int images, long stepIndex, long totalSteps) => _options.SslScale == 0
+        ? [new ImagePass(images, _imageSize)]
+        : [new ImagePass(images, _imageSize), new ImagePass(2 * images, _imageSize) { Projected = false, HeadMacsPerImage = _headMacs }];
 
     public void Dispose() => _head.Dispose();
 }

@@ -17,4 +17,15 @@ public interface ITrainingStrategy : IDisposable
     /// <param name="context">Step position and the seeded generator.</param>
     /// <returns>The loss, its parts, and the image passes made.</returns>
     StepResult ComputeLoss(ClipBatch batch, IClipModel model, StepContext context);
+
+    /// <summary>
+    /// The image passes <see cref="ComputeLoss"/> will make at a training step, without making them, so that the engine
+    /// can price a run before it starts: a budget in GFLOPs sets the number of steps, and the learning-rate schedule needs
+    /// that number first. It must equal the passes <see cref="ComputeLoss"/> reports for the same step.
+    /// </summary>
+    /// <param name="images">Pairs in the batch.</param>
+    /// <param name="stepIndex">Zero-based optimiser step.</param>
+    /// <param name="totalSteps">Steps in the whole run.</param>
+    /// <returns>The passes; null when the strategy does not say, and the engine then assumes one full projected view per pair.</returns>
+    IReadOnlyList<ImagePass>? PlanPasses(int images, long stepIndex, long totalSteps) => null;
 }

@@ -10,5 +10,11 @@ namespace ClipHost.Abstractions.Strategies;
 public sealed record StepContext(long Step, long TotalSteps, Generator Generator, bool Training)
 {
     /// <summary>Fraction of the run done, in [0, 1].</summary>
-    public double Progress => TotalSteps <= 0 ? 1 : Math.Clamp((double)Step / TotalSteps, 0, 1);
+    public double Progress => ProgressAt(Step, TotalSteps);
+
+    /// <summary>Fraction of a run of <paramref name="totalSteps"/> done at <paramref name="step"/>, in [0, 1]; what <see cref="Progress"/> says there.</summary>
+    /// <param name="step">Zero-based optimiser step.</param>
+    /// <param name="totalSteps">Steps in the whole run.</param>
+    /// <returns>The fraction.</returns>
+    public static double ProgressAt(long step, long totalSteps) => totalSteps <= 0 ? 1 : Math.Clamp((double)step / totalSteps, 0, 1);
 }

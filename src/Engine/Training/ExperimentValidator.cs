@@ -13,7 +13,8 @@ namespace ClipHost.Engine.Training;
 /// <summary>
 /// Checks an experiment before any work: every section's own rules (names that become paths are identifiers), then
 /// that its stores, label sets, architecture and strategy exist and accept their options, that its data subset and
-/// filters (with their teachers, inside the runs root) exist, and that a batch fits the training set. Every error
+/// filters (with their teachers, inside the runs root) exist, that a batch fits the training set and a budget in GFLOPs
+/// buys at least one step. Every error
 /// names its config field.
 /// </summary>
 /// <param name="registry">The loaded plugins.</param>
@@ -52,7 +53,10 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
             return errors;
         }
         ValidateData(c, errors);
-        ValidateModelAndStrategy(c, errors);
+        if (ValidateModelAndStrategy(c, errors))
+        {
+            errors.AddRange(BudgetChecks.Validate(c, registry));
+        }
         ValidateEvaluations(c.Evaluations, errors);
         errors.AddRange(VocabularySource.Validate(c.Model.Text.Vocabulary, c.Model.Text.VocabSize, c.Model.Text.ContextLength, layout));
         errors.AddRange(ShiftChecks.Validate(c.Shifts, c.Evaluations));
@@ -108,8 +112,8 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         }
     }
 
-    /// <summary>The architecture and its options, then the strategy and its options against what the encoder offers.</summary>
-    private void ValidateModelAndStrategy(ExperimentConfig c, List<OptionError> errors)
+    /// <summary>The architecture and its options, then the strategy and its options against what the encoder offers; true when both are sound.</summary>
+    private bool ValidateModelAndStrategy(ExperimentConfig c, List<OptionError> errors)
     {
         var encoder = registry.FindEncoder(c.Model.Vision.Architecture);
         EncoderCapabilities? capabilities = null;
@@ -134,8 +138,11 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         }
         else if (capabilities is not null)
         {
-            errors.AddRange(strategy.Validate(c.Strategy.Options, capabilities, "strategy.options"));
+            var strategyErrors = strategy.Validate(c.Strategy.Options, capabilities, "strategy.options");
+            errors.AddRange(strategyErrors);
+            return strategyErrors.Count == 0;
         }
+        return false;
     }
 
     private void ValidateEvaluations(IReadOnlyList<EvaluationConfig> evaluations, List<OptionError> errors)

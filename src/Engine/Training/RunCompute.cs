@@ -13,7 +13,8 @@ public sealed record RunCompute(
     double TextForwardGflops,
     double WallSeconds,
     long ImageParameters,
-    long TextParameters)
+    long TextParameters,
+    RunBudget? Budget = null)
 {
     /// <summary>
     /// Image-tower forward GFLOPs a sample really cost in this run: SLIP's extra views and head, FLIP's masked
@@ -22,6 +23,12 @@ public sealed record RunCompute(
     public double ImageForwardGflopsPerSample => SamplesSeen > 0 ? ImageForwardGflops / SamplesSeen : ImageForwardGflopsPerView;
 
     public double TrainingGflops => 3 * (ImageForwardGflops + TextForwardGflops);
+
+    /// <summary>
+    /// With a budget in GFLOPs, (<see cref="TrainingGflops"/> - budget) / budget: how close the run came to it (the last
+    /// step is whole, so at most half a step's cost); null for other budgets and for runs written before budgets were recorded.
+    /// </summary>
+    public double? BudgetGap => Budget is { Kind: "gflops", Value: > 0 } b ? (TrainingGflops - b.Value) / b.Value : null;
 
     public double PairsPerSecond => WallSeconds > 0 ? SamplesSeen / WallSeconds : 0;
 }

@@ -5,8 +5,14 @@ namespace ClipHost.Engine.Training;
 /// <summary>Source-generated log messages of training.</summary>
 internal static partial class TrainLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: {Samples} training pairs, {Steps} steps of {Batch}; image tower {ImageGflops:F3} GFLOPs/pair, text tower {TextGflops:F3} GFLOPs/pair")]
-    public static partial void Starting(this ILogger logger, string run, int samples, long steps, int batch, double imageGflops, double textGflops);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: {Samples} training pairs; budget {BudgetKind} {Budget:G6} = {Steps} steps of {Batch}, {StepGflops:F3} training GFLOPs/step; image tower {ImageGflops:F3} GFLOPs/pair, text tower {TextGflops:F3} GFLOPs/pair")]
+    public static partial void Starting(this ILogger logger, string run, int samples, string budgetKind, double budget, long steps, int batch, double stepGflops, double imageGflops, double textGflops);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: strategy {Strategy} does not plan its image passes; its steps are priced as one full view per pair")]
+    public static partial void AssumedPasses(this ILogger logger, string run, string strategy);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run}: keeps the {Steps} steps it started with; its GFLOPs budget would now come to {Priced} (the model's cost is counted differently since)")]
+    public static partial void KeptSteps(this ILogger logger, string run, long steps, long priced);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: resuming from step {Step} of {Steps} ({Checkpoint})")]
     public static partial void Resuming(this ILogger logger, string run, long step, long steps, string checkpoint);

@@ -10,7 +10,8 @@ namespace ClipHost.Engine.Training;
 /// <summary>
 /// Trains one experiment: validates it, opens the run's folder (<see cref="RunWorkspace"/>), chooses the training set
 /// (<see cref="TrainingSetSelector"/>), assembles the model, strategy, precision and optimiser (<see cref="TrainingSession"/>)
-/// and runs AdamW with warmup and cosine decay over a budget of samples seen (<see cref="TrainingLoop"/>). Runs are
+/// and runs AdamW with warmup and cosine decay over a budget of samples seen, epochs or GFLOPs, the last priced into steps
+/// from the model's cost (<see cref="RunBudget"/>, <see cref="TrainingLoop"/>). Runs are
 /// idempotent by name: a run with a checkpoint resumes exactly where it stopped (same weights, optimiser moments, schedule
 /// and data order), and a finished run is not trained again. Runs synchronously on the calling thread, because
 /// TorchSharp's dispose scopes are per thread.
@@ -31,13 +32,13 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         workspace.Open(config, run.Fresh);
         using var set = new TrainingSetSelector(registry, logger).Select(config, run, workspace, cancellationToken);
         var t = config.Training;
-        var totalSamples = t.Budget!.SamplesFor(set.Ids.Length); // present: validated before any run starts
         var resumeFrom = workspace.ResumeFrom;
         var tokenizer = resumeFrom is null
             ? VocabularySource.Build(config.Model.Text.Vocabulary, config.Model.Text.VocabSize, config.Model.Text.ContextLength, run.Layout, () => set.Ids.SelectMany(i => set.Store.Samples[i].Captions))
             : ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer));
         using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom);
-        var loop = new TrainingLoop(session, config, tokenizer, workspace, totalSamples, logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device));
+        var cost = session.StepCost(t.BatchSize);
+        var loop = new TrainingLoop(session, config, tokenizer, workspace, Budget(config, set.Ids.Length, cost, workspace.Resumed), logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device));
         if (resumeFrom is not null)
         {
             loop.Resume(workspace.Resumed!);
@@ -48,11 +49,32 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             }
         }
 
-        logger.Starting(config.Name, set.Ids.Length, loop.TotalSteps, t.BatchSize, session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample);
+        var stepGflops = cost.TotalGflops(loop.TotalSteps) / loop.TotalSteps;
+        logger.Starting(config.Name, set.Ids.Length, t.Budget!.Kind, t.Budget.Value, loop.TotalSteps, t.BatchSize, stepGflops, session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample);
         using var batches = new TrainingBatches(set, tokenizer, config.Data.Captions == "first", config.Model.Vision.ImageSize, t.BatchSize, t.Seed, run.Device);
         var result = loop.Run(batches, run.StopAfterSteps, resumeFrom ?? string.Empty, progress, cancellationToken);
         workspace.WriteCompute(result.Compute);
         return result;
+    }
+
+    /// <summary>
+    /// The run's budget in steps (present: validated before any run starts). A resumed GFLOPs run keeps the steps it
+    /// started with, so that a plugin counting its cost differently since cannot move the schedule of a run half done.
+    /// </summary>
+    private RunBudget Budget(ExperimentConfig config, int trainingPairs, StepCost cost, TrainingState? resumed)
+    {
+        var t = config.Training;
+        if (!cost.Planned)
+        {
+            logger.AssumedPasses(config.Name, config.Strategy.Id);
+        }
+        var budget = RunBudget.Of(t.Budget!, t.BatchSize, trainingPairs, cost);
+        if (resumed is not null && t.Budget!.Gflops is not null && resumed.TotalSteps != budget.Steps)
+        {
+            logger.KeptSteps(config.Name, resumed.TotalSteps, budget.Steps);
+            return budget with { Steps = resumed.TotalSteps, Samples = resumed.TotalSteps * t.BatchSize };
+        }
+        return budget;
     }
 
     private TrainResult AlreadyComplete(string name, RunWorkspace workspace, TrainingLoop loop)

@@ -14,7 +14,7 @@ namespace ClipHost.Engine.Training;
 /// a refusal of a non-finite loss, and the FLOPs each step really spent; with training.evalEvery, a validation line at
 /// its cadence, and a warning when the loss still sits at chance (ln batch) a quarter of the way in.
 /// </summary>
-internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, long totalSamples, ILogger logger, ValidationProbe? probe = null)
+internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, RunBudget budget, ILogger logger, ValidationProbe? probe = null)
 {
     private const int MetricsEvery = 10;
     private readonly TrainingConfig _training = config.Training;
@@ -29,7 +29,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     private readonly double _chanceLoss = Math.Log(config.Training.BatchSize);
     private bool _warnedAtChance;
 
-    public long TotalSteps { get; } = (long)Math.Ceiling((double)totalSamples / config.Training.BatchSize);
+    public long TotalSteps => budget.Steps;
 
     public long Step => _step;
 
@@ -49,8 +49,8 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         ConfigHash: workspace.ConfigHash,
         Loss: _lastLoss);
 
-    public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, totalSamples),
-        _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters);
+    public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, budget.Samples),
+        _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters, budget);
 
     /// <summary>Trains until the budget is spent or <paramref name="stopAfterSteps"/> more steps are done; cancellation checkpoints first.</summary>
     /// <param name="checkpoint">The checkpoint the run stands at (empty for a new run), returned when no step saves another.</param>

@@ -37,7 +37,7 @@ public sealed class TrainingSession : IDisposable
     public Device Device { get; }
 
     /// <summary>Forward multiply-adds of one caption: the text tower and its projection.</summary>
-    public long TextMacsPerSample => Model.Text.ForwardMacs() + ((long)Model.Config.Text.Width * Model.Config.EmbedDim);
+    public long TextMacsPerSample => TextMacs(Model);
 
     /// <summary>Forward GFLOPs of one full image view: the image tower at the model's size and its projection.</summary>
     public double ImageForwardGflopsPerView =>
@@ -60,14 +60,12 @@ public sealed class TrainingSession : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(training);
-        var factory = registry.FindStrategy(strategy.Id) ?? throw new InvalidOperationException($"the {strategy.Id} strategy plugin is not loaded");
         var clip = ModelFactory.Build(model, training.Seed, registry);
         ITrainingStrategy? built = null;
         OptimizerHelper? optimizer = null;
         try
         {
-            var capabilities = registry.FindEncoder(model.Vision.Architecture)!.Describe(model.Vision.Options, new ImageEncoderContext(model.Vision.ImageSize, 3, training.Seed));
-            built = factory.Create(strategy.Options, new StrategyContext(capabilities, clip.Visual.FeatureDim, model.Vision.ImageSize, device, training.Seed, NoServices.Instance));
+            built = BuildStrategy(registry, model, strategy, clip, training.Seed, device);
             clip.to(device);
             built.ExtraModule?.to(device);
             if (resumeFrom is not null)
@@ -90,6 +88,23 @@ public sealed class TrainingSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Prices the steps of a run before any session exists (the validator's check of a budget in GFLOPs): the model and
+    /// the strategy are built on the CPU, without an optimiser, and disposed after <paramref name="price"/>.
+    /// </summary>
+    public static T Priced<T>(IComponentRegistry registry, ClipModelConfig model, StrategyConfig strategy, TrainingConfig training, Func<StepCost, T> price)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(price);
+        using var clip = ModelFactory.Build(model, training.Seed, registry);
+        using var built = BuildStrategy(registry, model, strategy, clip, training.Seed, CPU);
+        return price(new StepCost(built, clip.Visual, model.EmbedDim, TextMacs(clip), training.BatchSize, model.Vision.ImageSize));
+    }
+
+    /// <summary>What this session's steps cost at a batch size.</summary>
+    public StepCost StepCost(int batch) => new(Strategy, Model.Visual, Model.Config.EmbedDim, TextMacsPerSample, batch, Model.Config.Vision.ImageSize);
 
     public void SetLearningRate(double learningRate)
     {
@@ -123,6 +138,15 @@ public sealed class TrainingSession : IDisposable
         Strategy.Dispose();
         Model.Dispose();
     }
+
+    private static ITrainingStrategy BuildStrategy(IComponentRegistry registry, ClipModelConfig model, StrategyConfig strategy, ClipModel clip, long seed, Device device)
+    {
+        var factory = registry.FindStrategy(strategy.Id) ?? throw new InvalidOperationException($"the {strategy.Id} strategy plugin is not loaded");
+        var capabilities = registry.FindEncoder(model.Vision.Architecture)!.Describe(model.Vision.Options, new ImageEncoderContext(model.Vision.ImageSize, 3, seed));
+        return factory.Create(strategy.Options, new StrategyContext(capabilities, clip.Visual.FeatureDim, model.Vision.ImageSize, device, seed, NoServices.Instance));
+    }
+
+    private static long TextMacs(ClipModel model) => model.Text.ForwardMacs() + ((long)model.Config.Text.Width * model.Config.EmbedDim);
 
     private static long Count(nn.Module module) => module.parameters().Sum(p => p.numel());
 
