@@ -3,7 +3,8 @@ namespace ClipHost.Engine.Training;
 /// <summary>
 /// Compute accounting of a run, from the real module shapes: forward GFLOPs of one full image view and of one
 /// caption (FLOPs = 2 x multiply-accumulates), what was really spent (extra views, masked tokens), and the achieved
-/// rate. Training compute counts backward as twice the forward (the usual 3x rule).
+/// rate. Training compute counts backward as twice the forward (the usual 3x rule). <see cref="Budget"/> is the budget
+/// the run was given and what it came to; null in compute.json files written before budgets were recorded.
 /// </summary>
 public sealed record RunCompute(
     double ImageForwardGflopsPerView,

@@ -111,7 +111,7 @@ public static class TrainCommand
             Console.WriteLine($"trained {c.SamplesSeen} pairs in {c.WallSeconds:F0} s ({c.PairsPerSecond:F0} pairs/s); loss {run.Progress?.Loss:F4}");
             if (c.Budget is { } b)
             {
-                var gap = c.BudgetGap is { } g ? $", {c.TrainingGflops:F2} spent ({g:+0.00%;-0.00%})" : string.Empty;
+                var gap = c.BudgetGap is { } g ? $", {c.TrainingGflops:G4} spent ({g:+0.00%;-0.00%})" : string.Empty;
                 Console.WriteLine($"budget: {b.Kind} {b.Value:G6} = {b.Steps} steps, {b.Samples} pairs{gap}");
             }
             Console.WriteLine($"compute: image {c.ImageForwardGflopsPerSample:F4} (one full view {c.ImageForwardGflopsPerView:F4}) + text {c.TextForwardGflopsPerSample:F4} forward GFLOPs/pair; {c.TrainingGflops / 1000:F1} TFLOPs in training; {c.ImageParameters / 1e6:F2}M + {c.TextParameters / 1e6:F2}M parameters");
