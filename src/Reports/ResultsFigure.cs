@@ -70,11 +70,14 @@ public sealed record ResultsFigure(string Name, string Title, string XLabel, str
         }
         if (LogX)
         {
+            // Decades as ticks once the data spans one; inside a decade (budgets 20 and 40) ticks between, or none would show.
+            var logs = Series.SelectMany(s => s.X).Where(x => x > 0).Select(Math.Log10).ToList();
+            var decades = logs.Count > 0 && logs.Max() - logs.Min() >= 1;
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
             {
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-                LabelFormatter = x => Math.Pow(10, x) is var v && v >= 1 ? v.ToString("N0", Inv) : v.ToString("G3", Inv),
+                IntegerTicksOnly = decades,
+                LabelFormatter = x => Math.Pow(10, x) is var v && v >= 100 ? v.ToString("N0", Inv) : v.ToString("G3", Inv),
             };
         }
         plot.Title(Title);
