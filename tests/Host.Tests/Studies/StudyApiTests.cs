@@ -45,6 +45,13 @@ public sealed class StudyApiTests
         Assert.Equal(2, done.GetProperty("counts").GetProperty("succeeded").GetInt32());
         Assert.Equal(["training.seed"], done.GetProperty("axes").EnumerateArray().Select(a => a.GetString()));
 
+        // The dashboard's Studies tab: the quickstart (no cron) shows as manual, and each cell links to its run's page.
+        var tab = await host.Client.GetStringAsync(new Uri("/hangfire/studies", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<td class=\"schedule\">manual</td>", tab, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 0 31 2 *", tab, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hangfire/results/runs/api-seed-1\"", tab, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hangfire/results/studies/api\"", tab, StringComparison.Ordinal);
+
         // Again: nothing to queue, both cells answer as succeeded. Then a long study, cancelled while it runs.
         var (again, same) = await host.PostJsonAsync("/api/studies", StudyCliTests.Study("api", """[ { "path": "training.seed", "values": [0, 1] } ]"""));
         Assert.Equal(HttpStatusCode.Accepted, again);
