@@ -24,9 +24,7 @@ public static class RunFolder
         var latest = new CheckpointStore(dir).Latest;
         var state = latest is null ? null : CheckpointStore.ReadState(latest);
         var eval = Path.Combine(dir, "eval");
-        var metrics = RunMetrics.Of(Directory.Exists(eval)
-            ? Directory.EnumerateFiles(eval, "*.json").Select(f => JsonSerializer.Deserialize<EvalResult>(File.ReadAllText(f), Json)).OfType<EvalResult>()
-            : []);
+        var metrics = RunMetrics.Of(Directory.Exists(eval) ? Directory.EnumerateFiles(eval, "*.json").Select(Result).OfType<EvalResult>() : []);
         var complete = state is not null && state.Step >= state.TotalSteps;
         return new RunRecord
         {
@@ -43,5 +41,25 @@ public static class RunFolder
             Checkpoint = latest,
             EvaluationDirectory = metrics.Count > 0 ? eval : null,
         };
+    }
+
+    /// <summary>
+    /// A result file's result, or null for what is not one: a shift summary (&lt;name&gt;_distribution_shift.json sits beside
+    /// the results it summarises) or a file cut short, which must not take the whole run index down with it.
+    /// </summary>
+    private static EvalResult? Result(string file)
+    {
+        if (file.EndsWith($"_{DistributionShift.Task}.json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<EvalResult>(File.ReadAllText(file), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

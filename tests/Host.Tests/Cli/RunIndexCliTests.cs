@@ -66,6 +66,26 @@ public sealed class RunIndexCliTests
         Assert.NotEmpty(record.GetProperty("metrics").EnumerateObject());
     }
 
+    [Fact]
+    public async Task ARunFolderWithoutARecord_ButWithAShiftSummaryAndADamagedResult_IsStillListedWithItsMetrics()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var trained = await ClipHostProcess.RunAsync(["train", "--config", dir.Write("shifted.json", ColoursData.Tiny("shifted", epochs: 1))], env);
+        Assert.True(trained.ExitCode == 0, trained.All);
+        File.Delete(dir.Combine("runs", "shifted", "run.json"));
+        // What a config with `shifts` writes beside its results, and a result cut short by a full disk.
+        dir.Write("runs/shifted/eval/styles_distribution_shift.json", """{ "name": "styles", "task": "distribution_shift", "inDistribution": { "name": "colours", "acc1": 0.5 }, "variants": [] }""");
+        dir.Write("runs/shifted/eval/broken_zeroshot_classification.json", "{ \"dataset\": ");
+
+        var list = await ClipHostProcess.RunAsync(["runs", "list", "--json"], env);
+
+        Assert.True(list.ExitCode == 0, list.All);
+        var run = Assert.Single(JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray());
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Contains(run.GetProperty("metrics").EnumerateObject(), m => m.Name == "colours/zeroshot_classification/acc1");
+    }
+
     private static JsonElement Record(TempDir dir, string name = "indexed") =>
         JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", name, "run.json"))).RootElement.Clone();
 }
