@@ -1,6 +1,7 @@
 namespace ClipHost.Engine.Checkpoints;
 
 /// <summary>Where a run stands, saved beside each checkpoint; with the weights and optimiser state it is all a resume needs.</summary>
+/// <param name="Precision">The precision the run trains in (what `auto` chose), kept when it resumes; null in checkpoints written before it was recorded.</param>
 public sealed record TrainingState(
     long Step,
     long TotalSteps,
@@ -9,4 +10,5 @@ public sealed record TrainingState(
     double ImageForwardGflops,
     double TextForwardGflops,
     string ConfigHash,
-    double Loss);
+    double Loss,
+    Experiments.Precision? Precision = null);

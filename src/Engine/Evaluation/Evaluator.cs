@@ -25,13 +25,14 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
     {
         ArgumentNullException.ThrowIfNull(request);
         using var model = LoadModel(request);
-        MixedPrecision.Apply(request.Precision, ModelFactory.Roots(model, null));
+        var precision = Resolve(request);
+        MixedPrecision.Apply(precision, ModelFactory.Roots(model, null));
         var tokenizer = ClipTokenizer.Load(Path.Combine(request.Checkpoint, CheckpointStore.Tokenizer));
         var encoder = new EmbeddingEncoder(model, tokenizer, request.Device);
         // Every task encodes through one feature store: an image is encoded once per evaluation, and once per checkpoint
         // and store across evaluations (an untrained model has no checkpoint to key the disk cache by).
         var features = request.UntrainedSeed is null
-            ? new ImageFeatures(encoder, $"{CheckpointHash.Of(request.Checkpoint)}{request.Precision}".ToLowerInvariant(), new FeatureCache(Path.Combine(request.Layout.Scores, "features")))
+            ? new ImageFeatures(encoder, $"{CheckpointHash.Of(request.Checkpoint)}{precision}".ToLowerInvariant(), new FeatureCache(Path.Combine(request.Layout.Scores, "features")))
             : new ImageFeatures(encoder, "untrained", null);
         Directory.CreateDirectory(request.OutputDirectory);
 
@@ -61,6 +62,12 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
         ImagesEncoded = features.Encoded;
         return results;
     }
+
+    /// <summary>`auto` evaluates in the precision the checkpoint was trained in (fp32 for an untrained model or an older checkpoint).</summary>
+    private static Experiments.Precision Resolve(EvaluationRequest request) =>
+        request.Precision != Experiments.Precision.Auto ? request.Precision
+        : request.UntrainedSeed is null && File.Exists(Path.Combine(request.Checkpoint, CheckpointStore.State)) ? CheckpointStore.ReadState(request.Checkpoint).Precision ?? Experiments.Precision.Fp32
+        : Experiments.Precision.Fp32;
 
     /// <summary>The checkpoint's model, or with an untrained seed its architecture freshly initialised (the baseline).</summary>
     private ClipModel LoadModel(EvaluationRequest request)

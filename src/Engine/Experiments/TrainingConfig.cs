@@ -18,7 +18,7 @@ public sealed record TrainingConfig(
     [property: Required] BudgetConfig? Budget = null,
     long Seed = 0,
     [property: Range(1, int.MaxValue)] int CheckpointEvery = 500,
-    Precision Precision = Precision.Fp32,
+    Precision Precision = Precision.Auto,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EvalEveryConfig? EvalEvery = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -15,8 +15,12 @@ public sealed class ImageBatcher(IDatasetView store, int imageSize, Device devic
     private readonly int _bytesPerImage = store.Resolution * store.Resolution * 3;
 
     /// <summary>Raw pixels, uint8 [B, R, R, 3] at the store's resolution.</summary>
-    public Tensor Raw(IReadOnlyList<int> ids)
+    public Tensor Raw(IReadOnlyList<int> ids) => Raw(Pixels(ids), ids.Count);
+
+    /// <summary>The pixels of <paramref name="ids"/>, packed [B, R, R, 3]: managed memory only, so any thread may read them.</summary>
+    public byte[] Pixels(IReadOnlyList<int> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var buffer = new byte[ids.Count * _bytesPerImage];
         for (var i = 0; i < ids.Count; i++)
         {
@@ -31,8 +35,11 @@ public sealed class ImageBatcher(IDatasetView store, int imageSize, Device devic
                 store.GetPixels(ids[i]).Span.CopyTo(destination);
             }
         }
-        return tensor(buffer, [ids.Count, store.Resolution, store.Resolution, 3], device: device);
+        return buffer;
     }
+
+    /// <summary>Packed pixels of <paramref name="count"/> images as a uint8 tensor [B, R, R, 3] on the device.</summary>
+    public Tensor Raw(byte[] pixels, int count) => tensor(pixels, [count, store.Resolution, store.Resolution, 3], device: device);
 
     /// <summary>Model input, float32 [B, 3, S, S], normalised.</summary>
     public Tensor Normalised(Tensor raw)

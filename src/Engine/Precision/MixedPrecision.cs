@@ -28,6 +28,10 @@ public sealed class MixedPrecision
     /// <summary>Converts the matmul modules of each root (named as in its state dict, under the given prefix).</summary>
     public static MixedPrecision Apply(Experiments.Precision precision, IEnumerable<(string Prefix, nn.Module Root)> roots)
     {
+        if (precision == Experiments.Precision.Auto)
+        {
+            throw new InvalidOperationException("precision auto is resolved before a model is built (PrecisionChooser); the caller passed it unresolved");
+        }
         var policy = new MixedPrecision(precision);
         if (precision == Experiments.Precision.Fp32)
         {

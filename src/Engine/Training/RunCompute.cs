@@ -5,6 +5,8 @@ namespace ClipHost.Engine.Training;
 /// caption (FLOPs = 2 x multiply-accumulates), what was really spent (extra views, masked tokens), and the achieved
 /// rate. Training compute counts backward as twice the forward (the usual 3x rule). <see cref="Budget"/> is the budget
 /// the run was given and what it came to; null in compute.json files written before budgets were recorded.
+/// <see cref="Precision"/> is what the run trained in and why (`auto`'s measurement); <see cref="DataWaitShare"/> the
+/// share of the last invocation's step time the training thread waited for batches.
 /// </summary>
 public sealed record RunCompute(
     double ImageForwardGflopsPerView,
@@ -15,7 +17,9 @@ public sealed record RunCompute(
     double WallSeconds,
     long ImageParameters,
     long TextParameters,
-    RunBudget? Budget = null)
+    RunBudget? Budget = null,
+    Precision.PrecisionChoice? Precision = null,
+    double? DataWaitShare = null)
 {
     /// <summary>
     /// Image-tower forward GFLOPs a sample really cost in this run: SLIP's extra views and head, FLIP's masked

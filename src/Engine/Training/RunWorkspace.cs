@@ -62,8 +62,12 @@ public sealed class RunWorkspace
             throw new OptionsValidationFailedException([new OptionError("name", $"run '{Name}' exists at {RunDirectory} with a different config; pass --fresh to discard it or choose another name")]);
         }
         Directory.CreateDirectory(RunDirectory);
-        File.WriteAllText(Path.Combine(RunDirectory, "config.json"), JsonSerializer.Serialize(config, ExperimentJson.Options));
+        WriteConfig(config);
     }
+
+    /// <summary>config.json: the config as trained (with `auto` resolved once the precision is chosen).</summary>
+    public void WriteConfig(ExperimentConfig config) =>
+        File.WriteAllText(Path.Combine(RunDirectory, "config.json"), JsonSerializer.Serialize(config, ExperimentJson.Options));
 
     public bool HasCompute => File.Exists(ComputePath);
 

@@ -25,4 +25,10 @@ internal static partial class TrainLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run}: at step {Step} of {Steps} the loss {Loss:F3} still sits at chance (ln batch = {Chance:F3}); the run is not learning yet: check the learning rate, the captions and the data")]
     public static partial void AtChance(this ILogger logger, string run, long step, long steps, double loss, double chance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: trains in {Precision} ({Reason})")]
+    public static partial void PrecisionChosen(this ILogger logger, string run, string precision, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: waited for data {Share:P1} of its step time ({Seconds:F1} s of {Wall:F1} s)")]
+    public static partial void DataWait(this ILogger logger, string run, double share, double seconds, double wall);
 }

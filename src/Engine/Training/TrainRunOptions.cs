@@ -14,4 +14,7 @@ public sealed record TrainRunOptions
 
     /// <summary>Stop (with a checkpoint) after this many steps in this invocation, as an interruption would.</summary>
     public long? StopAfterSteps { get; init; }
+
+    /// <summary>The machine's cache of `training.precision: auto` choices (the host may move it; tests use their own).</summary>
+    public string PrecisionCache { get; init; } = Precision.PrecisionCache.DefaultPath;
 }

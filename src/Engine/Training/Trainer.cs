@@ -1,7 +1,9 @@
 using ClipHost.Abstractions.Options;
+using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +32,9 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             throw new OptionsValidationFailedException(errors);
         }
         workspace.Open(config, run.Fresh);
+        var precision = ChoosePrecision(config, run, workspace, cancellationToken);
+        config = config with { Training = config.Training with { Precision = precision.Chosen } };
+        workspace.WriteConfig(config);
         using var set = new TrainingSetSelector(registry, logger).Select(config, run, workspace, cancellationToken);
         var t = config.Training;
         var resumeFrom = workspace.ResumeFrom;
@@ -53,8 +58,21 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         logger.Starting(config.Name, set.Ids.Length, t.Budget!.Kind, t.Budget.Value, loop.TotalSteps, t.BatchSize, stepGflops, session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample);
         using var batches = new TrainingBatches(set, tokenizer, config.Data.Captions == "first", config.Model.Vision.ImageSize, t.BatchSize, t.Seed, run.Device);
         var result = loop.Run(batches, run.StopAfterSteps, resumeFrom ?? string.Empty, progress, cancellationToken);
-        workspace.WriteCompute(result.Compute);
+        workspace.WriteCompute(result.Compute with { Precision = precision });
         return result;
+    }
+
+    /// <summary>
+    /// The precision this invocation trains in: what the config names, or for `auto` what the run chose when it started
+    /// (kept across resumes, whatever the machine measures now), or the machine's choice for this model.
+    /// </summary>
+    private PrecisionChoice ChoosePrecision(ExperimentConfig config, TrainRunOptions run, RunWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var choice = config.Training.Precision == Experiments.Precision.Auto && workspace.Resumed?.Precision is { } kept
+            ? new PrecisionChoice(kept, Experiments.Precision.Auto, "chosen when the run started, kept on resume", null, null, CpuInfo.Detect().ToString(), DateTimeOffset.UtcNow)
+            : new PrecisionChooser(registry, new PrecisionCache(run.PrecisionCache)).Resolve(config, run.Device, cancellationToken);
+        logger.PrecisionChosen(config.Name, choice.Chosen == Experiments.Precision.Fp32 ? "fp32" : "bf16-mixed", choice.Reason);
+        return choice;
     }
 
     /// <summary>

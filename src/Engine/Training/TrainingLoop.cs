@@ -47,7 +47,8 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         ImageForwardGflops: _imageGflops,
         TextForwardGflops: _textGflops,
         ConfigHash: workspace.ConfigHash,
-        Loss: _lastLoss);
+        Loss: _lastLoss,
+        Precision: session.Precision.Precision);
 
     public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, budget.Samples),
         _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters, budget);
@@ -60,6 +61,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         using var metrics = workspace.OpenMetrics();
         var stopAt = stopAfterSteps is { } n ? Math.Min(TotalSteps, _step + n) : TotalSteps;
         session.Model.train();
+        var startWall = _wall;
         while (_step < stopAt)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -77,7 +79,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             progress?.Report(new TrainProgress(_step, TotalSteps, _step * _training.BatchSize, _lastLoss, rate, TimeSpan.FromSeconds(_wall)));
             if (_step % MetricsEvery == 0 || _step == TotalSteps)
             {
-                WriteMetrics(metrics, lr, rate);
+                WriteMetrics(metrics, lr, rate, batches.WaitSeconds / Math.Max(_wall - startWall, 1e-9));
                 WarnIfAtChance();
             }
             if (probe is not null && (_step % _evalEvery == 0 || _step == TotalSteps))
@@ -89,13 +91,15 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
                 checkpoint = Save();
             }
         }
-        return new TrainResult(workspace.RunDirectory, checkpoint, State(), Finished, Compute());
+        var waitShare = batches.WaitSeconds / Math.Max(_wall - startWall, 1e-9);
+        logger.DataWait(config.Name, waitShare, batches.WaitSeconds, _wall - startWall);
+        return new TrainResult(workspace.RunDirectory, checkpoint, State(), Finished, Compute() with { DataWaitShare = waitShare });
     }
 
     private void TrainStep(TrainingBatches batches)
     {
         using var scope = NewDisposeScope();
-        var batch = batches.At(_step);
+        var batch = batches.At(_step, TotalSteps);
         using var generator = new Generator((ulong)DataOrder.SeedFor(_training.Seed, _step), session.Device);
         var result = session.Step(batch, new StepContext(_step, TotalSteps, generator, Training: true));
         _lastLoss = result.Loss.item<float>();
@@ -108,7 +112,8 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         _textGflops += 2.0 * batch.SampleIds.Count * _textMacsPerSample / 1e9;
     }
 
-    private void WriteMetrics(StreamWriter metrics, double lr, double rate)
+    /// <param name="dataWaitShare">The share of this invocation's step time spent waiting for batches so far.</param>
+    private void WriteMetrics(StreamWriter metrics, double lr, double rate, double dataWaitShare)
     {
         var line = new
         {
@@ -119,6 +124,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             lr,
             logitScale = Math.Exp(session.Model.LogitScale.item<float>()),
             pairsPerSecond = rate,
+            dataWaitShare,
             wallSeconds = _wall,
             chanceLoss = _chanceLoss,
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Training;
@@ -26,6 +27,7 @@ public static partial class BenchCommand
         {
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;
+            PrintMachine(device);
             var storePath = s.GetRequiredService<DataLayout>().Store(experiment.Data.Store);
             if (!Directory.Exists(storePath))
             {
@@ -36,7 +38,8 @@ public static partial class BenchCommand
             return await CommandRunner.OnTrainingThread(() =>
             {
                 // The experiment's own training rate, on synthetic inputs, as `bench` measures any model.
-                var training = s.GetRequiredService<TrainBenchmark>().Run(new() { Device = device, Precision = experiment.Training.Precision, Steps = steps, Warmup = warmup, BatchSize = batch, MeasurePeak = false, Model = experiment.Model },
+                var precision = new PrecisionChooser(s.GetRequiredService<IComponentRegistry>(), s.GetRequiredService<PrecisionCache>()).Resolve(experiment, device, ct).Chosen;
+                var training = s.GetRequiredService<TrainBenchmark>().Run(new() { Device = device, Precision = precision, Steps = steps, Warmup = warmup, BatchSize = batch, MeasurePeak = false, Model = experiment.Model },
                     new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\rtraining {experiment.Name} step {x.Step}: {x.Seconds:F2} s   ")), ct);
                 Console.Error.WriteLine();
                 using var store = ClipStore.Open(storePath);

@@ -34,7 +34,9 @@ public static partial class BenchCommand
             }
             vision = tower;
         }
-        return CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) => MeasureAsync(host.Services, parse, o, vision, ct), ct);
+        return parse.GetValue(o.Eval)
+            ? EvalBench(parse, o, vision, ct)
+            : CliHost.RunAsync(parse, b => b.AddTraining(), (host, ct) => MeasureAsync(host.Services, parse, o, vision, ct), ct);
     }
 
     private static async Task<int> MeasureAsync(IServiceProvider s, ParseResult parse, BenchOptions o, ImageTowerConfig? vision, CancellationToken ct)
@@ -46,12 +48,8 @@ public static partial class BenchCommand
         {
             return CommandRunner.Refuse(rejected);
         }
-        Precision[] precisions = parse.GetValue(o.Precision) switch
-        {
-            "all" => [Precision.Fp32, Precision.Bf16Mixed],
-            "bf16-mixed" => [Precision.Bf16Mixed],
-            _ => [Precision.Fp32],
-        };
+        var precisions = Precisions(parse.GetValue(o.Precision));
+        PrintMachine(device);
         var results = new List<BenchResult>();
         foreach (var id in ids)
         {
@@ -134,6 +132,7 @@ public static partial class BenchCommand
             var s = host.Services;
             var device = s.GetRequiredService<TorchRuntime>().Device;
             var table = new PresetTable(s.GetRequiredService<IComponentRegistry>(), s.GetRequiredService<TrainBenchmark>());
+            PrintMachine(device);
             Console.WriteLine($"| architecture | preset | params (M) | GFLOPs 224 px | GFLOPs {imageSize} px | tokens 224 / {imageSize} | training pairs/s at {imageSize} px |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
             await CommandRunner.OnTrainingThread(() =>

@@ -19,10 +19,12 @@ public sealed class BenchOptions
     public Option<bool> Presets { get; } = new("--presets") { Description = "Every preset of every architecture (or of --architecture; or the preset named in --options): parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
     public Option<bool> Probe { get; } = new("--probe") { Description = "Time the linear probe (one fit, and the L2 search plus refit) on 10,000 x 512 synthetic features with 10 classes; --steps runs, median" };
 
+    public Option<bool> Eval { get; } = new("--eval") { Description = "Image and text embeddings/s of the preset (or --architecture's tower) in inference, in --precision, and the linear probe's time" };
+
     public void AddTo(Command command)
     {
         Precision.AcceptOnlyFromAmong("fp32", "bf16-mixed", "all");
-        foreach (var option in new Option[] { Steps, Warmup, Batch, Precision, Architecture, Options, ImageSize, Strategies, Presets, Augmentations, Experiment, Probe })
+        foreach (var option in new Option[] { Steps, Warmup, Batch, Precision, Architecture, Options, ImageSize, Strategies, Presets, Augmentations, Experiment, Probe, Eval })
         {
             command.Options.Add(option);
         }

@@ -36,6 +36,6 @@ internal static partial class CommandLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: stopped at a checkpoint; submit it again to resume")]
     public static partial void TrainingStopped(ILogger logger, string runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Cells} cells recorded ({Source})")]
-    public static partial void StudyStarted(ILogger logger, string study, int cells, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {Study}: {Cells} cells recorded ({Source}); precision {Precision}")]
+    public static partial void StudyStarted(ILogger logger, string study, int cells, string source, string precision);
 }

@@ -20,6 +20,7 @@ public sealed class TrainRunHandler(
     DataLayout layout,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
+    Engine.Precision.PrecisionCache precisions,
     ILoggerFactory loggers) : ICommandHandler<TrainRunCommand, RunRecord>
 {
     private readonly ILogger _logger = loggers.CreateLogger<TrainRunHandler>();
@@ -32,7 +33,7 @@ public sealed class TrainRunHandler(
         var record = Start(id, lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
         CommandLog.TrainingStarted(_logger, id, record.Attempts, record.ResumedFromStep);
         using var device = await devices.TakeAsync(cancellationToken).ConfigureAwait(false);
-        var options = new TrainRunOptions { Layout = layout, Device = device.Device, StopAfterSteps = command.StopAfterSteps };
+        var options = new TrainRunOptions { Layout = layout, Device = device.Device, StopAfterSteps = command.StopAfterSteps, PrecisionCache = precisions.Path };
         var progress = new RecordProgress(runs, id, clock, command.Display);
         var trainer = new Trainer(lease, loggers.CreateLogger<Trainer>());
         try

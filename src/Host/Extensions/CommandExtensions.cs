@@ -35,6 +35,7 @@ public static class CommandExtensions
         builder.Services.AddSingleton<ICommandValidator<CompareRunsCommand>, CompareRunsValidator>();
         builder.Services.AddSingleton<ICommandValidator<PlanSweepCommand>, PlanSweepValidator>();
         builder.Services.AddSingleton<StudyStore>();
+        builder.Services.AddSingleton<StudyPrecision>();
         builder.Services.AddSingleton<ClipHost.Host.Dashboard.IStudyViews, StudyViews>();
         builder.Services.AddSingleton<ICommandValidator<StartStudyCommand>, StartStudyValidator>();
         builder.Services.AddSingleton<StudyExistsValidator>();

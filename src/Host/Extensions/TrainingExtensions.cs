@@ -1,7 +1,9 @@
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Training;
 using ClipHost.Host.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,6 +17,9 @@ public static class TrainingExtensions
         builder.Services.AddSingleton<Trainer>();
         builder.Services.AddSingleton<Evaluator>();
         builder.Services.AddSingleton<TrainBenchmark>();
+        builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ClipHost.Host.Options.TorchOptions>>().Value.PrecisionCache is { Length: > 0 } path
+            ? new PrecisionCache(Path.GetFullPath(path))
+            : new PrecisionCache(PrecisionCache.DefaultPath));
         return builder;
     }
 }

@@ -9,7 +9,8 @@ namespace ClipHost.Host.Studies;
 /// <param name="SubmittedAt">When it was (last) started.</param>
 /// <param name="Axes">Axis keys, in order: a config path ("training.seed"), or an axis name when it sets several paths.</param>
 /// <param name="Cells">Its cells.</param>
-public sealed record StudyRecord(string Name, string Source, DateTimeOffset SubmittedAt, IReadOnlyList<string> Axes, IReadOnlyList<StudyRecordCell> Cells);
+/// <param name="Precision">What `training.precision: auto` resolved to for all its cells, and why; null when every cell names its own.</param>
+public sealed record StudyRecord(string Name, string Source, DateTimeOffset SubmittedAt, IReadOnlyList<string> Axes, IReadOnlyList<StudyRecordCell> Cells, Engine.Precision.PrecisionChoice? Precision = null);
 
 /// <param name="Cell">The cell's name (axis-label pairs).</param>
 /// <param name="RunId">Its run.</param>

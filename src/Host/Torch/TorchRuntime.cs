@@ -1,5 +1,6 @@
 using ClipHost.Host.Options;
 using Microsoft.Extensions.Options;
+using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace ClipHost.Host.Torch;
@@ -21,10 +22,7 @@ public sealed class TorchRuntime
             {
                 NativeAllocator.RetainFreedMemory();
             }
-            if (o.Threads > 0)
-            {
-                torch.set_num_threads(o.Threads);
-            }
+            ChooseThreads(o.Threads);
             return o.Device switch
             {
                 "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
@@ -32,6 +30,25 @@ public sealed class TorchRuntime
                 _ => new torch.Device(o.Device),
             };
         });
+    }
+
+    /// <summary>
+    /// Intra-op threads: the configured count, else the cores this process may use (.NET's count honours CPU affinity
+    /// and a container's CPU quota; LibTorch's default counts the machine's cores, which oversubscribes a container).
+    /// Inter-op threads: one, since training runs one graph at a time and each inter-op thread would bring a team of
+    /// intra-op threads of its own. The inter-op count can only be set before LibTorch's first parallel work.
+    /// </summary>
+    private static void ChooseThreads(int configured)
+    {
+        torch.set_num_threads(configured > 0 ? configured : Environment.ProcessorCount);
+        try
+        {
+            torch.set_num_interop_threads(1);
+        }
+        catch (ExternalException)
+        {
+            // Parallel work already started in this process (a test host's earlier runtime): keep what it has.
+        }
     }
 
     /// <summary>The native bundle this build carries (the TorchBackend MSBuild property).</summary>

@@ -13,6 +13,33 @@ public sealed class InfoCliTests
     }
 
     [Fact]
+    public async Task Info_NamesTheCpu_AndChoosesThreadsForTheCoresThisProcessMayUse()
+    {
+        var result = await ClipHostProcess.RunAsync(["info"], new Dictionary<string, string> { ["CLIPHOST_Torch__Device"] = "cpu", ["DOTNET_PROCESSOR_COUNT"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var model = File.ReadLines("/proc/cpuinfo").First(l => l.StartsWith("model name", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        Assert.Contains($"cpu:             {model}", result.Stdout, StringComparison.Ordinal);
+        // .NET's core count (here limited as a container quota would) decides, not LibTorch's count of the machine's cores.
+        Assert.Contains("threads:         1 intra-op, 1 inter-op (1 cores available to this process)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchEval_ReportsEmbeddingsPerSecond_AndTheProbe_OnTheNamedCpu()
+    {
+        var result = await ClipHostProcess.RunAsync(
+            ["bench", "--eval", "--steps", "2", "--warmup", "1", "--architecture", "vit", "--options", """{"preset": "mini"}""", "--image-size", "32"],
+            new Dictionary<string, string> { ["CLIPHOST_Torch__Device"] = "cpu" });
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("cpu:  ", result.Stdout, StringComparison.Ordinal);
+        var rates = result.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("fp32", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(double.Parse(rates[2].TrimEnd('/', 's'), System.Globalization.CultureInfo.InvariantCulture) > 0, result.Stdout);
+        Assert.True(double.Parse(rates[4].TrimEnd('/', 's'), System.Globalization.CultureInfo.InvariantCulture) > 0, result.Stdout);
+        Assert.Contains("one L-BFGS fit", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Info_WithCudaOnAMachineWithout_IsRefusedNamingTheSetting()
     {
         var result = await ClipHostProcess.RunAsync(["info"], new Dictionary<string, string> { ["CLIPHOST_Torch__Device"] = "cuda:0" });

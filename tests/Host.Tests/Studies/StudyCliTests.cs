@@ -47,6 +47,10 @@ public sealed class StudyCliTests
         var study = JsonDocument.Parse(status.Stdout).RootElement;
         Assert.Equal(["seeds-seed-0", "seeds-seed-1"], study.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("runId").GetString()));
         Assert.All(study.GetProperty("cells").EnumerateArray(), c => Assert.Equal("study:seeds", RunSource(dir, c.GetProperty("runId").GetString()!)));
+        // The base leaves training.precision at auto: the study chose once, and every cell trained in that precision.
+        var chosen = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", ".studies", "seeds.json"))).RootElement.GetProperty("precision").GetProperty("chosen").GetString();
+        Assert.Contains(chosen, new[] { "fp32", "bf16-mixed" });
+        Assert.All(study.GetProperty("cells").EnumerateArray(), c => Assert.Equal(chosen, TrainedPrecision(dir, c.GetProperty("runId").GetString()!)));
 
         // One more seed and a longer budget: both old cells changed; refused as a whole, nothing trained.
         dir.Write("experiments/studies/seeds.json", Study("seeds", """[ { "path": "training.seed", "values": [0, 1, 2] } ]""", epochs: 2));
@@ -74,6 +78,9 @@ public sealed class StudyCliTests
     private static Dictionary<string, string> RunningHostEnvironment(TempDir dir) => new() { ["CLIPHOST_Data__Root"] = dir.Combine("data"), ["CLIPHOST_Runs__Root"] = dir.Combine("runs") };
 
     private static string RunSource(TempDir dir, string runId) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", runId, "run.json"))).RootElement.GetProperty("source").GetString()!;
+
+    private static string? TrainedPrecision(TempDir dir, string runId) =>
+        JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", runId, "config.json"))).RootElement.GetProperty("training").GetProperty("precision").GetString();
 
     private static int CountOf(string text, string output) => (output.Length - output.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
 }
