@@ -1,6 +1,7 @@
 namespace ClipHost.Engine.Benchmarks;
 
 /// <summary>What `clip-host bench` measured in one run.</summary>
+/// <param name="Profile">Where the median step's time went, when the request asked for a profile.</param>
 /// <param name="MatmulPeakGflops">The 2048^3 matmul rate in the run's compute dtype (bf16 under bf16-mixed), measured in the same run.</param>
 public sealed record BenchResult(
     string Preset,
@@ -12,7 +13,8 @@ public sealed record BenchResult(
     double MatmulPeakGflops,
     long PeakRssBytes,
     IReadOnlyDictionary<int, long> RssAtStep,
-    IReadOnlyList<double> StepSeconds)
+    IReadOnlyList<double> StepSeconds,
+    IReadOnlyList<StepProfileRow>? Profile = null)
 {
     /// <summary>3 x forward FLOPs per pair x pairs/s: the training FLOP rate actually achieved.</summary>
     public double AchievedGflops => 3 * ForwardGflopsPerPair * PairsPerSecondMedian;

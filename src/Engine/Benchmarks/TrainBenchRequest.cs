@@ -27,6 +27,9 @@ public sealed record TrainBenchRequest
     /// <summary>The strategy to train with (its default options): clip, or e.g. flip to compare.</summary>
     public string Strategy { get; init; } = "clip";
 
+    /// <summary>Also time each kind of op and each phase of the step (<see cref="StepProfile"/>).</summary>
+    public bool Profile { get; init; }
+
     /// <summary>A whole model (an experiment's) in place of the preset, or null.</summary>
     public ClipModelConfig? Model { get; init; }
 }

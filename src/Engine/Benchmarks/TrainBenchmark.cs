@@ -44,7 +44,8 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
         // A strategy's own modules (SLIP's head) train with the model, so their optimiser cost is part of the step.
         using var session = TrainingSession.Create(registry, config, new StrategyConfig { Id = request.Strategy }, new TrainingConfig { Precision = request.Precision }, request.Device);
         session.Model.train();
-        var (seconds, rss, passes) = Measure(session, request, progress, cancellationToken);
+        var profile = request.Profile ? Profiled(session) : null;
+        var (seconds, rss, passes) = Measure(session, request, profile, progress, cancellationToken);
         using var process = Process.GetCurrentProcess();
         var forwardGflops = 2.0 * (((double)session.ImageMacs(passes) / request.BatchSize) + session.TextMacsPerSample) / 1e9;
         return new BenchResult(
@@ -57,7 +58,8 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             MatmulPeakGflops: peak,
             PeakRssBytes: process.PeakWorkingSet64,
             RssAtStep: rss,
-            StepSeconds: seconds);
+            StepSeconds: seconds,
+            Profile: profile?.Rows());
     }
 
     /// <summary>
@@ -65,7 +67,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
     /// memory at steps 100 and 300, and the image passes a step really made (FLIP's visible tokens, SLIP's extra views).
     /// </summary>
     private static (List<double> Seconds, Dictionary<int, long> Rss, IReadOnlyList<ImagePass> Passes) Measure(
-        TrainingSession session, TrainBenchRequest request, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
+        TrainingSession session, TrainBenchRequest request, StepProfile? profile, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
     {
         var (batchSize, device, vision, text) = (request.BatchSize, request.Device, session.Model.Config.Vision, session.Model.Config.Text);
         random.manual_seed(0);
@@ -86,9 +88,11 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             {
                 var batch = new ClipBatch(images, raw, tokens, Enumerable.Range(0, batchSize).Select(i => (long)i).ToArray());
                 using var generator = new Generator((ulong)step, device);
-                var result = session.Step(batch, new StepContext(step - 1, total, generator, true)); // StepContext counts from 0
+                profile?.BeginStep();
+                var result = session.Step(batch, new StepContext(step - 1, total, generator, true), profile is null ? null : profile.Mark); // StepContext counts from 0
                 passes ??= result.ImagePasses;
                 result.Loss.item<float>();
+                profile?.EndStep(measured: step > request.Warmup);
             }
             var elapsed = clock.Elapsed.TotalSeconds;
             if (step > request.Warmup)
@@ -103,6 +107,17 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             progress?.Report((step, elapsed));
         }
         return (seconds, rss, passes!);
+    }
+
+    private static StepProfile Profiled(TrainingSession session)
+    {
+        var profile = new StepProfile(session.Precision);
+        profile.Attach(session.Model);
+        if (session.Strategy.ExtraModule is { } extra)
+        {
+            profile.Attach(extra);
+        }
+        return profile;
     }
 
     private static string Describe(TrainBenchRequest request, ClipModelConfig config) =>

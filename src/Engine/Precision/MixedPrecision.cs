@@ -1,4 +1,4 @@
-using ClipHost.Abstractions.Architectures;
+using System.Diagnostics;
 using ClipHost.Engine.Experiments;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,16 +7,20 @@ namespace ClipHost.Engine.Precision;
 
 /// <summary>
 /// Mixed precision without autocast (TorchSharp 0.107 has none), applied by the engine to every model and strategy
-/// module so plugins need not know: each Linear and convolution gets bf16 compute weights, its input is cast to bf16
-/// and its output back to fp32, so norms, softmax, residual sums, the loss and the logit scale stay fp32. The
-/// optimiser updates fp32 master weights with fp32 gradients, and checkpoints are written from the masters, so they
-/// are fp32 whatever the precision and a run can resume in the other precision. A module marked
-/// <see cref="IKeepsFullPrecision"/> is left alone with everything inside it.
+/// module so plugins need not know. The parts of a model that LibTorch computes soundly in bf16 (<see cref="Bf16Regions"/>:
+/// a whole stack of transformer blocks, or a lone Linear or convolution) run in bf16 with bf16 matmul weights, entered
+/// with one cast to bf16 and left with one cast back to fp32; the embeddings, the norms outside the blocks, the loss and
+/// the logit scale stay fp32. The optimiser updates fp32 master weights with fp32 gradients, and checkpoints are written
+/// from the masters, so they are fp32 whatever the precision and a run can resume in the other precision. A module
+/// marked <see cref="ClipHost.Abstractions.Architectures.IKeepsFullPrecision"/> is left alone with everything inside it.
 /// </summary>
 public sealed class MixedPrecision
 {
     private readonly List<(string Name, Parameter Compute, Parameter Master)> _pairs = [];
     private readonly Dictionary<string, Parameter> _masters = new(StringComparer.Ordinal);
+    private readonly List<string> _regions = [];
+    private long _casts;
+    private long _castTicks;
 
     private MixedPrecision(Experiments.Precision precision) => Precision = precision;
 
@@ -25,7 +29,11 @@ public sealed class MixedPrecision
     public static ScalarType ComputeType(Experiments.Precision precision) =>
         precision == Experiments.Precision.Bf16Mixed ? ScalarType.BFloat16 : ScalarType.Float32;
 
-    /// <summary>Converts the matmul modules of each root (named as in its state dict, under the given prefix).</summary>
+    /// <summary>
+    /// Converts each root's bf16 regions (<see cref="Bf16Regions"/>): the matmul weights inside get bf16 compute copies
+    /// beside fp32 masters (named as in the state dict, under the given prefix), and each region casts its input to bf16
+    /// once and its output back to fp32 once.
+    /// </summary>
     public static MixedPrecision Apply(Experiments.Precision precision, IEnumerable<(string Prefix, nn.Module Root)> roots)
     {
         if (precision == Experiments.Precision.Auto)
@@ -40,28 +48,57 @@ public sealed class MixedPrecision
         var compute = ComputeType(precision);
         foreach (var (prefix, root) in roots)
         {
-            var kept = root.named_modules().Where(m => m.module is IKeepsFullPrecision).Select(m => m.name).ToList();
-            foreach (var (name, module) in root.named_modules())
+            foreach (var (name, region) in Bf16Regions.Find(root))
             {
-                if (module is not (Linear or Conv1d or Conv2d) || kept.Any(k => k.Length == 0 || name == k || name.StartsWith(k + ".", StringComparison.Ordinal)))
+                var regionName = name.Length == 0 ? prefix.TrimEnd('.') : $"{prefix}{name}";
+                // named_modules() leaves out the module itself, which is the whole region when it is a lone Linear.
+                foreach (var (inner, module) in region.named_modules().Prepend((string.Empty, region)).Where(m => Bf16Regions.IsMatmul(m.module)))
                 {
-                    continue;
+                    policy.Convert(Join(regionName, inner), module, compute);
                 }
-                var masters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => new Parameter(p.parameter.detach().clone()));
-                module.to(compute);
-                foreach (var (parameterName, parameter) in module.named_parameters(recurse: false))
-                {
-                    var fullName = $"{prefix}{(name.Length == 0 ? string.Empty : name + ".")}{parameterName}";
-                    policy._pairs.Add((fullName, parameter, masters[parameterName]));
-                    policy._masters[fullName] = masters[parameterName];
-                }
-                var typed = (nn.Module<Tensor, Tensor>)module;
-                typed.register_forward_pre_hook((_, input) => input.dtype == compute ? input : input.to_type(compute));
-                typed.register_forward_hook((_, _, output) => output.to_type(ScalarType.Float32));
+                region.register_forward_pre_hook((_, input) => policy.Cast(input, compute));
+                region.register_forward_hook((_, _, output) => policy.Cast(output, ScalarType.Float32));
+                policy._regions.Add(regionName);
             }
         }
         return policy;
     }
+
+    /// <summary>The modules computed in bf16, each entered and left with one cast, by state-dict name.</summary>
+    public IReadOnlyList<string> Regions => _regions;
+
+    /// <summary>Activation casts made at region boundaries so far (a cast to the dtype a tensor has is none).</summary>
+    public long Casts => _casts;
+
+    /// <summary>Time spent in those casts so far, for the bench's profile.</summary>
+    public TimeSpan CastTime => Stopwatch.GetElapsedTime(0, _castTicks);
+
+    private void Convert(string name, nn.Module module, ScalarType compute)
+    {
+        var masters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => new Parameter(p.parameter.detach().clone()));
+        module.to(compute);
+        foreach (var (parameterName, parameter) in module.named_parameters(recurse: false))
+        {
+            var fullName = Join(name, parameterName);
+            _pairs.Add((fullName, parameter, masters[parameterName]));
+            _masters[fullName] = masters[parameterName];
+        }
+    }
+
+    private Tensor Cast(Tensor tensor, ScalarType dtype)
+    {
+        if (tensor.dtype == dtype || !tensor.is_floating_point())
+        {
+            return tensor;
+        }
+        var start = Stopwatch.GetTimestamp();
+        var cast = tensor.to_type(dtype);
+        _castTicks += Stopwatch.GetTimestamp() - start;
+        _casts++;
+        return cast;
+    }
+
+    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : name.Length == 0 ? prefix : $"{prefix}.{name}";
 
     /// <summary>The parameters the optimiser should own: masters in place of the converted ones, in the same order.</summary>
     public IEnumerable<(string Name, Parameter Parameter)> Trainable(IEnumerable<(string Name, Parameter Parameter)> parameters) =>

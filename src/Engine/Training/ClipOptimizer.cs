@@ -22,17 +22,24 @@ public static class ClipOptimizer
 
     /// <summary>
     /// Back-propagates, hands bf16 gradients to the fp32 masters, updates, copies the masters back, and clamps the
-    /// temperature as CLIP does after every step.
+    /// temperature as CLIP does after every step. <paramref name="phaseEnded"/>, when given, hears the name of each
+    /// phase as it ends (the bench's profile).
     /// </summary>
-    public static void Step(OptimizerHelper optimizer, Tensor loss, ClipModel model, MixedPrecision precision)
+    public static void Step(OptimizerHelper optimizer, Tensor loss, ClipModel model, MixedPrecision precision, Action<string>? phaseEnded = null)
     {
         optimizer.zero_grad();
         precision.ZeroComputeGrads();
+        phaseEnded?.Invoke("zero gradients");
         loss.backward();
+        phaseEnded?.Invoke("backward");
         precision.AfterBackward();
+        phaseEnded?.Invoke("bf16 gradients to fp32 masters");
         StepWithoutCollection(optimizer);
+        phaseEnded?.Invoke("optimizer step (AdamW on fp32)");
         precision.AfterStep();
+        phaseEnded?.Invoke("fp32 masters to bf16 weights");
         model.ClampLogitScale();
+        phaseEnded?.Invoke("clamp logit scale");
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed class TrainingSession : IDisposable
         Device = device;
     }
 
+    /// <summary>The name <see cref="Step"/> gives the end of the forward pass and the loss.</summary>
+    public const string ForwardPhase = "forward";
+
     public ClipModel Model { get; }
 
     public ITrainingStrategy Strategy { get; }
@@ -115,10 +118,12 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>One optimiser step on a batch; call inside a dispose scope (the loss lives in it).</summary>
-    public StepResult Step(ClipBatch batch, StepContext context)
+    /// <param name="phaseEnded">Hears each phase's name as it ends ("forward", then the optimiser's), for the bench's profile.</param>
+    public StepResult Step(ClipBatch batch, StepContext context, Action<string>? phaseEnded = null)
     {
         var result = Strategy.ComputeLoss(batch, Model, context);
-        ClipOptimizer.Step(Optimizer, result.Loss, Model, Precision);
+        phaseEnded?.Invoke(ForwardPhase);
+        ClipOptimizer.Step(Optimizer, result.Loss, Model, Precision, phaseEnded);
         return result;
     }
 

@@ -56,7 +56,7 @@ public static partial class BenchCommand
             foreach (var p in precisions)
             {
                 var result = await CommandRunner.OnTrainingThread(() => s.GetRequiredService<TrainBenchmark>().Run(
-                    new TrainBenchRequest { Device = device, Precision = p, Steps = parse.GetValue(o.Steps), Warmup = parse.GetValue(o.Warmup), BatchSize = parse.GetValue(o.Batch), Vision = vision, Strategy = id },
+                    new TrainBenchRequest { Device = device, Precision = p, Steps = parse.GetValue(o.Steps), Warmup = parse.GetValue(o.Warmup), BatchSize = parse.GetValue(o.Batch), Vision = vision, Strategy = id, Profile = parse.GetValue(o.Profile) },
                     new Progress<(int Step, double Seconds)>(x => Console.Error.Write($"\r{id} {p} step {x.Step}: {x.Seconds:F2} s   ")), ct)).ConfigureAwait(false);
                 Console.Error.WriteLine();
                 PrintBench(result, device);
@@ -64,6 +64,7 @@ public static partial class BenchCommand
             }
         }
         PrintRatios(results, precisions.Length, ids);
+        PrintProfiles(results);
         return 0;
     }
 

@@ -17,14 +17,14 @@ public sealed class BenchOptions
     public Option<bool> Augmentations { get; } = new("--augmentations") { Description = "Images/s of every augmentation policy on the stored pixels of --config's training data, against that experiment's own training pairs/s" };
     public Option<FileInfo> Experiment { get; } = new("--config") { Description = "The experiment --augmentations measures against", DefaultValueFactory = _ => new FileInfo(Path.Combine("experiments", "quickstart.json")) };
     public Option<bool> Presets { get; } = new("--presets") { Description = "Every preset of every architecture (or of --architecture; or the preset named in --options): parameters, GFLOPs at 224 px and --image-size, tokens, and pairs/s at --image-size, as a Markdown table" };
+    public Option<bool> Profile { get; } = new("--profile") { Description = "Also time each kind of op (matmul modules, attention, norms, activations, casts, loss) and each phase of the step (backward, master copies, optimizer), median ms per step and share of the step, side by side per precision" };
     public Option<bool> Probe { get; } = new("--probe") { Description = "Time the linear probe (one fit, and the L2 search plus refit) on 10,000 x 512 synthetic features with 10 classes; --steps runs, median" };
-
     public Option<bool> Eval { get; } = new("--eval") { Description = "Image and text embeddings/s of the preset (or --architecture's tower) in inference, in --precision, and the linear probe's time" };
 
     public void AddTo(Command command)
     {
         Precision.AcceptOnlyFromAmong("fp32", "bf16-mixed", "all");
-        foreach (var option in new Option[] { Steps, Warmup, Batch, Precision, Architecture, Options, ImageSize, Strategies, Presets, Augmentations, Experiment, Probe, Eval })
+        foreach (var option in new Option[] { Steps, Warmup, Batch, Precision, Architecture, Options, ImageSize, Strategies, Presets, Augmentations, Experiment, Probe, Profile, Eval })
         {
             command.Options.Add(option);
         }
