@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClipHost.Engine.Hardware;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Benchmarks;
@@ -6,6 +7,13 @@ namespace ClipHost.Engine.Benchmarks;
 /// <summary>The fp32 matmul rate LibTorch reaches on this machine, measured in the same process as the training.</summary>
 public static class MatmulPeak
 {
+    /// <summary>
+    /// The side of the square matmul to time: 2048, except bf16 on a CPU without native bf16, where LibTorch's fallback
+    /// runs at well under 1 GFLOP/s and one 2048^3 product would take minutes; 512^3 says the same in seconds.
+    /// </summary>
+    public static int SizeFor(Device device, ScalarType dtype) =>
+        dtype == ScalarType.BFloat16 && device?.type == DeviceType.CPU && !CpuInfo.Detect().HasNativeBf16 ? 512 : 2048;
+
     public static double Measure(Device device, int size = 2048, int repeats = 7, ScalarType dtype = ScalarType.Float32)
     {
         using var scope = NewDisposeScope();

@@ -39,7 +39,9 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
     public BenchResult Run(TrainBenchRequest request, IProgress<(int Step, double Seconds)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var peak = request.MeasurePeak ? MatmulPeak.Measure(request.Device, dtype: MixedPrecision.ComputeType(request.Precision)) : 0;
+        var dtype = MixedPrecision.ComputeType(request.Precision);
+        var peakSize = MatmulPeak.SizeFor(request.Device, dtype);
+        var peak = request.MeasurePeak ? MatmulPeak.Measure(request.Device, peakSize, dtype: dtype) : 0;
         var config = request.Model ?? (request.Vision is null ? Preset : Preset with { Vision = request.Vision });
         // A strategy's own modules (SLIP's head) train with the model, so their optimiser cost is part of the step.
         using var session = TrainingSession.Create(registry, config, new StrategyConfig { Id = request.Strategy }, new TrainingConfig { Precision = request.Precision }, request.Device);
@@ -56,6 +58,7 @@ public sealed class TrainBenchmark(IComponentRegistry registry)
             PairsPerSecondMedian: request.BatchSize / MatmulPeak.Median(seconds),
             ForwardGflopsPerPair: forwardGflops,
             MatmulPeakGflops: peak,
+            MatmulPeakSize: peakSize,
             PeakRssBytes: process.PeakWorkingSet64,
             RssAtStep: rss,
             StepSeconds: seconds,

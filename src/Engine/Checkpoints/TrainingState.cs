@@ -1,7 +1,8 @@
 namespace ClipHost.Engine.Checkpoints;
 
 /// <summary>Where a run stands, saved beside each checkpoint; with the weights and optimiser state it is all a resume needs.</summary>
-/// <param name="Precision">The precision the run trains in (what `auto` chose), kept when it resumes; null in checkpoints written before it was recorded.</param>
+/// <param name="Precision">The precision the run trains in and why (what `auto` chose), kept when it resumes; null in checkpoints written before it was recorded.</param>
+/// <param name="DataWaitSeconds">Seconds the training thread waited for batches, over all invocations (as <paramref name="WallSeconds"/>).</param>
 public sealed record TrainingState(
     long Step,
     long TotalSteps,
@@ -11,4 +12,5 @@ public sealed record TrainingState(
     double TextForwardGflops,
     string ConfigHash,
     double Loss,
-    Experiments.Precision? Precision = null);
+    Precision.PrecisionChoice? Precision = null,
+    double DataWaitSeconds = 0);

@@ -66,7 +66,7 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
     /// <summary>`auto` evaluates in the precision the checkpoint was trained in (fp32 for an untrained model or an older checkpoint).</summary>
     private static Experiments.Precision Resolve(EvaluationRequest request) =>
         request.Precision != Experiments.Precision.Auto ? request.Precision
-        : request.UntrainedSeed is null && File.Exists(Path.Combine(request.Checkpoint, CheckpointStore.State)) ? CheckpointStore.ReadState(request.Checkpoint).Precision ?? Experiments.Precision.Fp32
+        : request.UntrainedSeed is null && File.Exists(Path.Combine(request.Checkpoint, CheckpointStore.State)) ? CheckpointStore.ReadState(request.Checkpoint).Precision?.Chosen ?? Experiments.Precision.Fp32
         : Experiments.Precision.Fp32;
 
     /// <summary>The checkpoint's model, or with an untrained seed its architecture freshly initialised (the baseline).</summary>

@@ -21,6 +21,6 @@ public sealed record PrecisionChoice(
     DateTimeOffset MeasuredAt)
 {
     /// <summary>A precision the config named itself: nothing measured.</summary>
-    public static PrecisionChoice Explicit(Experiments.Precision precision, string cpu) =>
+    public static PrecisionChoice Explicit(Experiments.Precision precision, string cpu = "") =>
         new(precision, precision, "named in the config", null, null, cpu, DateTimeOffset.UtcNow);
 }

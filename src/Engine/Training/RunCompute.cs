@@ -6,7 +6,7 @@ namespace ClipHost.Engine.Training;
 /// rate. Training compute counts backward as twice the forward (the usual 3x rule). <see cref="Budget"/> is the budget
 /// the run was given and what it came to; null in compute.json files written before budgets were recorded.
 /// <see cref="Precision"/> is what the run trained in and why (`auto`'s measurement); <see cref="DataWaitShare"/> the
-/// share of the last invocation's step time the training thread waited for batches.
+/// share of the run's step time the training thread waited for batches.
 /// </summary>
 public sealed record RunCompute(
     double ImageForwardGflopsPerView,

@@ -1,4 +1,6 @@
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Paths;
+using ClipHost.Engine.Precision;
 using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Training;
@@ -15,6 +17,9 @@ public sealed record TrainRunOptions
     /// <summary>Stop (with a checkpoint) after this many steps in this invocation, as an interruption would.</summary>
     public long? StopAfterSteps { get; init; }
 
-    /// <summary>The machine's cache of `training.precision: auto` choices (the host may move it; tests use their own).</summary>
-    public string PrecisionCache { get; init; } = Precision.PrecisionCache.DefaultPath;
+    /// <summary>
+    /// Resolves `training.precision: auto` for a new run (the host measures, e.g. with Benchmarks.PrecisionChooser);
+    /// null: auto trains in fp32, the precision every machine has.
+    /// </summary>
+    public Func<ExperimentConfig, CancellationToken, PrecisionChoice>? ChoosePrecision { get; init; }
 }

@@ -1,5 +1,4 @@
 using ClipHost.Abstractions.Options;
-using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
@@ -43,7 +42,7 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             : ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer));
         using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom);
         var cost = session.StepCost(t.BatchSize);
-        var loop = new TrainingLoop(session, config, tokenizer, workspace, Budget(config, set.Ids.Length, cost, workspace.Resumed), logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device));
+        var loop = new TrainingLoop(session, config, tokenizer, workspace, Budget(config, set.Ids.Length, cost, workspace.Resumed), logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device), precision);
         if (resumeFrom is not null)
         {
             loop.Resume(workspace.Resumed!);
@@ -58,20 +57,23 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         logger.Starting(config.Name, set.Ids.Length, t.Budget!.Kind, t.Budget.Value, loop.TotalSteps, t.BatchSize, stepGflops, session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample);
         using var batches = new TrainingBatches(set, tokenizer, config.Data.Captions == "first", config.Model.Vision.ImageSize, t.BatchSize, t.Seed, run.Device);
         var result = loop.Run(batches, run.StopAfterSteps, resumeFrom ?? string.Empty, progress, cancellationToken);
-        workspace.WriteCompute(result.Compute with { Precision = precision });
+        workspace.WriteCompute(result.Compute);
         return result;
     }
 
     /// <summary>
     /// The precision this invocation trains in: what the config names, or for `auto` what the run chose when it started
-    /// (kept across resumes, whatever the machine measures now), or the machine's choice for this model.
+    /// (kept across resumes, whatever the machine would choose now), or what the host's chooser picks for a new run
+    /// (fp32 without one).
     /// </summary>
     private PrecisionChoice ChoosePrecision(ExperimentConfig config, TrainRunOptions run, RunWorkspace workspace, CancellationToken cancellationToken)
     {
-        var choice = config.Training.Precision == Experiments.Precision.Auto && workspace.Resumed?.Precision is { } kept
-            ? new PrecisionChoice(kept, Experiments.Precision.Auto, "chosen when the run started, kept on resume", null, null, CpuInfo.Detect().ToString(), DateTimeOffset.UtcNow)
-            : new PrecisionChooser(registry, new PrecisionCache(run.PrecisionCache)).Resolve(config, run.Device, cancellationToken);
-        logger.PrecisionChosen(config.Name, choice.Chosen == Experiments.Precision.Fp32 ? "fp32" : "bf16-mixed", choice.Reason);
+        var requested = config.Training.Precision;
+        var choice = requested != Experiments.Precision.Auto ? PrecisionChoice.Explicit(requested)
+            : workspace.Resumed?.Precision is { Requested: Experiments.Precision.Auto } kept ? kept
+            : run.ChoosePrecision?.Invoke(config, cancellationToken)
+                ?? new PrecisionChoice(Experiments.Precision.Fp32, requested, "fp32: no precision chooser given (every machine has fp32)", null, null, string.Empty, DateTimeOffset.UtcNow);
+        logger.PrecisionChosen(config.Name, choice.Chosen == Experiments.Precision.Fp32 ? "fp32" : "bf16-mixed", choice == workspace.Resumed?.Precision ? $"kept from the run's start: {choice.Reason}" : choice.Reason);
         return choice;
     }
 

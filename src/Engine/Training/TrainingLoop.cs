@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
@@ -14,7 +15,7 @@ namespace ClipHost.Engine.Training;
 /// a refusal of a non-finite loss, and the FLOPs each step really spent; with training.evalEvery, a validation line at
 /// its cadence, and a warning when the loss still sits at chance (ln batch) a quarter of the way in.
 /// </summary>
-internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, RunBudget budget, ILogger logger, ValidationProbe? probe = null)
+internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig config, ClipTokenizer tokenizer, RunWorkspace workspace, RunBudget budget, ILogger logger, ValidationProbe? probe = null, PrecisionChoice? precision = null)
 {
     private const int MetricsEvery = 10;
     private readonly TrainingConfig _training = config.Training;
@@ -24,6 +25,8 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     private double _imageGflops;
     private double _textGflops;
     private double _lastLoss = double.NaN;
+    private double _dataWait;
+    private PrecisionChoice? _precision = precision;
     private IReadOnlyDictionary<string, double> _lastComponents = new Dictionary<string, double>();
     private readonly long _evalEvery = config.Training.EvalEvery?.StepsFor(config.Training.BatchSize) ?? 0;
     private readonly double _chanceLoss = Math.Log(config.Training.BatchSize);
@@ -35,9 +38,10 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
 
     public bool Finished => _step >= TotalSteps;
 
-    /// <summary>Continues from a checkpoint's state: its step, wall time, FLOPs spent and last loss.</summary>
+    /// <summary>Continues from a checkpoint's state: its step, wall time, FLOPs spent, last loss, data waits and precision.</summary>
     public void Resume(TrainingState state) =>
-        (_step, _wall, _imageGflops, _textGflops, _lastLoss) = (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss);
+        (_step, _wall, _imageGflops, _textGflops, _lastLoss, _dataWait, _precision) =
+            (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss, state.DataWaitSeconds, state.Precision ?? _precision);
 
     public TrainingState State() => new(
         Step: _step,
@@ -48,10 +52,11 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         TextForwardGflops: _textGflops,
         ConfigHash: workspace.ConfigHash,
         Loss: _lastLoss,
-        Precision: session.Precision.Precision);
+        Precision: _precision,
+        DataWaitSeconds: _dataWait);
 
     public RunCompute Compute() => new(session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample, Math.Min(_step * _training.BatchSize, budget.Samples),
-        _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters, budget);
+        _imageGflops, _textGflops, _wall, session.ImageParameters, session.TextParameters, budget, _precision, _wall > 0 ? _dataWait / _wall : null);
 
     /// <summary>Trains until the budget is spent or <paramref name="stopAfterSteps"/> more steps are done; cancellation checkpoints first.</summary>
     /// <param name="checkpoint">The checkpoint the run stands at (empty for a new run), returned when no step saves another.</param>
@@ -61,7 +66,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         using var metrics = workspace.OpenMetrics();
         var stopAt = stopAfterSteps is { } n ? Math.Min(TotalSteps, _step + n) : TotalSteps;
         session.Model.train();
-        var startWall = _wall;
+        var (startWall, startWait) = (_wall, _dataWait);
         while (_step < stopAt)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -73,13 +78,14 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             var lr = schedule.At(_step);
             session.SetLearningRate(lr);
             TrainStep(batches);
+            _dataWait = startWait + batches.WaitSeconds;
             _step++;
             _wall += clock.Elapsed.TotalSeconds;
             var rate = _step * _training.BatchSize / Math.Max(_wall, 1e-9);
             progress?.Report(new TrainProgress(_step, TotalSteps, _step * _training.BatchSize, _lastLoss, rate, TimeSpan.FromSeconds(_wall)));
             if (_step % MetricsEvery == 0 || _step == TotalSteps)
             {
-                WriteMetrics(metrics, lr, rate, batches.WaitSeconds / Math.Max(_wall - startWall, 1e-9));
+                WriteMetrics(metrics, lr, rate, _dataWait / Math.Max(_wall, 1e-9));
                 WarnIfAtChance();
             }
             if (probe is not null && (_step % _evalEvery == 0 || _step == TotalSteps))
@@ -91,9 +97,9 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
                 checkpoint = Save();
             }
         }
-        var waitShare = batches.WaitSeconds / Math.Max(_wall - startWall, 1e-9);
-        logger.DataWait(config.Name, waitShare, batches.WaitSeconds, _wall - startWall);
-        return new TrainResult(workspace.RunDirectory, checkpoint, State(), Finished, Compute() with { DataWaitShare = waitShare });
+        var invocation = Math.Max(_wall - startWall, 1e-9);
+        logger.DataWait(config.Name, batches.WaitSeconds / invocation, batches.WaitSeconds, invocation);
+        return new TrainResult(workspace.RunDirectory, checkpoint, State(), Finished, Compute());
     }
 
     private void TrainStep(TrainingBatches batches)
@@ -112,7 +118,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         _textGflops += 2.0 * batch.SampleIds.Count * _textMacsPerSample / 1e9;
     }
 
-    /// <param name="dataWaitShare">The share of this invocation's step time spent waiting for batches so far.</param>
+    /// <param name="dataWaitShare">The share of the run's step time spent waiting for batches so far.</param>
     private void WriteMetrics(StreamWriter metrics, double lr, double rate, double dataWaitShare)
     {
         var line = new

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Hardware;
 using ClipHost.Engine.Model;
 using ClipHost.Host.Torch;
 

@@ -164,7 +164,7 @@ public static partial class BenchCommand
         Console.WriteLine($"pairs/s (median of {result.Steps}): {result.PairsPerSecondMedian:F1}");
         Console.WriteLine($"forward GFLOPs/pair:    {result.ForwardGflopsPerPair:F4}");
         Console.WriteLine($"achieved training:      {result.AchievedGflops:F1} GFLOP/s (3 x forward x pairs/s)");
-        Console.WriteLine($"{dtype} matmul peak:       {result.MatmulPeakGflops:F1} GFLOP/s (2048^3, same run)");
+        Console.WriteLine($"{dtype} matmul peak:       {result.MatmulPeakGflops:F1} GFLOP/s ({result.MatmulPeakSize}^3, same run)");
         Console.WriteLine($"fraction of peak:       {result.FractionOfPeak:P1}");
         Console.WriteLine($"peak RSS:               {result.PeakRssBytes / 1048576.0:F0} MiB");
         if (result.RssAtStep.TryGetValue(100, out var at100) && result.RssAtStep.TryGetValue(300, out var at300))

@@ -18,7 +18,7 @@ public static class InfoCommand
             var data = host.Services.GetRequiredService<IOptions<DataOptions>>().Value;
             Console.WriteLine($"torch backend:   {TorchRuntime.TorchBackend} (LibTorch {torch.__version__})");
             Console.WriteLine($"device:          {runtime.Device} (CUDA available: {torch.cuda.is_available()})");
-            Console.WriteLine($"cpu:             {ClipHost.Engine.Benchmarks.CpuInfo.Detect()}");
+            Console.WriteLine($"cpu:             {ClipHost.Engine.Hardware.CpuInfo.Detect()}");
             Console.WriteLine($"threads:         {torch.get_num_threads()} intra-op, {torch.get_num_interop_threads()} inter-op ({Environment.ProcessorCount} cores available to this process)");
             Console.WriteLine($"data root:       {Path.GetFullPath(data.Root)}");
             using var check = torch.ones(2, 2, device: runtime.Device).matmul(torch.ones(2, 2, device: runtime.Device));

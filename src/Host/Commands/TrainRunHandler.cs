@@ -33,7 +33,13 @@ public sealed class TrainRunHandler(
         var record = Start(id, lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
         CommandLog.TrainingStarted(_logger, id, record.Attempts, record.ResumedFromStep);
         using var device = await devices.TakeAsync(cancellationToken).ConfigureAwait(false);
-        var options = new TrainRunOptions { Layout = layout, Device = device.Device, StopAfterSteps = command.StopAfterSteps, PrecisionCache = precisions.Path };
+        var options = new TrainRunOptions
+        {
+            Layout = layout,
+            Device = device.Device,
+            StopAfterSteps = command.StopAfterSteps,
+            ChoosePrecision = (c, ct) => new Engine.Benchmarks.PrecisionChooser(lease, precisions).Resolve(c, device.Device, ct),
+        };
         var progress = new RecordProgress(runs, id, clock, command.Display);
         var trainer = new Trainer(lease, loggers.CreateLogger<Trainer>());
         try

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClipHost.Engine.Benchmarks;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Studies;

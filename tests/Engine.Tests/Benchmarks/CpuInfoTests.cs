@@ -1,4 +1,4 @@
-using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Hardware;
 
 namespace ClipHost.Engine.Tests.Benchmarks;
 

@@ -25,7 +25,7 @@ public sealed class TrainBenchmarkTests
         Assert.All(result.StepSeconds, s => Assert.True(s > 0));
         Assert.True(result.PairsPerSecondMedian > 0);
         Assert.Equal(0, result.MatmulPeakGflops);
-        using var session = TrainingSession.Create(StaticRegistry.Instance, config.Model, new StrategyConfig { Id = strategy }, new TrainingConfig(), CPU);
+        using var session = TrainingSession.Create(StaticRegistry.Instance, config.Model, new StrategyConfig { Id = strategy }, new TrainingConfig { Precision = ClipHost.Engine.Experiments.Precision.Fp32 }, CPU);
         var perPair = session.ImageForwardGflopsPerView + session.TextForwardGflopsPerSample;
         // CLIP makes one full image pass per pair; SLIP adds two augmented views and its head, so a pair costs more.
         if (strategy == "clip")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Hardware;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Precision;
@@ -82,23 +83,34 @@ public sealed class AutoPrecisionTests(EmojiStoreFixture data)
         var trainer = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance);
 
         var stopped = trainer.Train(config, Options(runs.Path, cachePath, stopAfter: 3), null, TestContext.Current.CancellationToken);
-        var chose = stopped.State.Precision!.Value;
+        var first = stopped.State.Precision!;
+        var chose = first.Chosen;
         Assert.Equal(chose, ExperimentJson.Load(Path.Combine(stopped.RunDirectory, "config.json")).Config!.Training.Precision);
         // The machine's cache now says the other precision for this model (a new CPU, a LibTorch upgrade): the run keeps its own.
         var other = chose == PrecisionSetting.Fp32 ? "bf16-mixed" : "fp32";
         File.WriteAllText(cachePath, File.ReadAllText(cachePath).Replace($"\"chosen\": \"{(chose == PrecisionSetting.Fp32 ? "fp32" : "bf16-mixed")}\"", $"\"chosen\": \"{other}\"", StringComparison.Ordinal));
         var resumed = trainer.Train(config, Options(runs.Path, cachePath), null, TestContext.Current.CancellationToken);
 
-        Assert.Equal(chose, resumed.State.Precision);
-        Assert.Equal(chose, CheckpointStore.ReadState(resumed.Checkpoint).Precision);
+        Assert.Equal(first, resumed.State.Precision);
+        Assert.Equal(first, CheckpointStore.ReadState(resumed.Checkpoint).Precision);
+        Assert.Equal(first, resumed.Compute.Precision);
         using var compute = JsonDocument.Parse(File.ReadAllText(Path.Combine(resumed.RunDirectory, "compute.json")));
-        var precision = compute.RootElement.GetProperty("precision");
-        Assert.Equal("auto", precision.GetProperty("requested").GetString());
-        Assert.Contains("kept on resume", precision.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("auto", compute.RootElement.GetProperty("precision").GetProperty("requested").GetString());
         var share = compute.RootElement.GetProperty("dataWaitShare").GetDouble();
         Assert.InRange(share, 0, 1);
         Assert.All(File.ReadLines(Path.Combine(resumed.RunDirectory, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Where(l => l.TryGetProperty("loss", out _)),
             l => Assert.InRange(l.GetProperty("dataWaitShare").GetDouble(), 0, 1));
+    }
+
+    [Fact]
+    public void Run_WithAutoAndNoChooser_TrainsInFp32_AndSaysWhy()
+    {
+        using var runs = new TempDir();
+        var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(
+            TinyExperiments.Tiny("plain", samples: 64), new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU }, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PrecisionSetting.Fp32, result.State.Precision!.Chosen);
+        Assert.Contains("no precision chooser", result.State.Precision.Reason, StringComparison.Ordinal);
     }
 
     private TrainRunOptions Options(string runs, string cache, long? stopAfter = null) => new()
@@ -106,6 +118,6 @@ public sealed class AutoPrecisionTests(EmojiStoreFixture data)
         Layout = TestLayout.Of(data.StoresRoot, runs),
         Device = CPU,
         StopAfterSteps = stopAfter,
-        PrecisionCache = cache,
+        ChoosePrecision = (config, ct) => new PrecisionChooser(StaticRegistry.Instance, new PrecisionCache(cache)).Resolve(config, CPU, ct),
     };
 }

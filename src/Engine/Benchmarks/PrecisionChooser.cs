@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using ClipHost.Engine.Benchmarks;
+using ClipHost.Engine.Hardware;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
+using ClipHost.Engine.Precision;
 using static TorchSharp.torch;
 
-namespace ClipHost.Engine.Precision;
+namespace ClipHost.Engine.Benchmarks;
 
 /// <summary>
 /// Resolves `training.precision: auto` to the precision that trains this model faster on this machine. On a CPU

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ClipHost.Engine.Benchmarks;
+namespace ClipHost.Engine.Hardware;
 
 /// <summary>
 /// The CPU a figure was measured on: its model name and the instruction sets that decide which precision pays
