@@ -16,7 +16,7 @@ public sealed class EmojiStyleSplitTests
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDir();
         var mixed = await Importer.RunAsync(
-            new EmojiSource(Importer.RealPackages(), ["twitter", "fluent-flat", "noto-v1"], skinTones: true, Subcategories), dir.Combine("mixed"), seed: 3, ct: ct);
+            new EmojiSource(Importer.RealPackages(), ["twitter", "fluent-flat", "noto-v1"], skinTones: true, Subcategories, Importer.Rasteriser()), dir.Combine("mixed"), seed: 3, ct: ct);
         var png = await Importer.RunAsync(
             new EmojiSource(Importer.RealPackages(), ["twitter"], skinTones: true, Subcategories), dir.Combine("png"), seed: 3, ct: ct);
         using var all = ClipStore.Open(mixed.StorePath);

@@ -34,7 +34,7 @@ public sealed class EmojiSvgBadInputTests
         dir.Write("npm/@iconify-json/fluent-emoji-flat/.complete", "hand-made");
         var packages = new PackageInstaller(dir.Path, NullLogger<PackageInstaller>.Instance, installs: false);
 
-        var report = await Importer.RunAsync(new EmojiSource(packages, ["fluent-flat"], skinTones: true), dir.Combine("stores"), ct: ct);
+        var report = await Importer.RunAsync(new EmojiSource(packages, ["fluent-flat"], skinTones: true, svg: new LibrsvgRasteriser(packages)), dir.Combine("stores"), ct: ct);
 
         Assert.Equal(1, report.Imported);
         var reasons = report.SkippedSamples.ToDictionary(s => s.Key, s => s.Reason);

@@ -28,7 +28,7 @@ public sealed partial class EmojiSvgStyleTests
     {
         var ct = TestContext.Current.CancellationToken;
         var labels = await EmojibaseLabelsAsync(ct);
-        var source = new EmojiSource(Importer.RealPackages(), [style], skinTones: true);
+        var source = new EmojiSource(Importer.RealPackages(), [style], skinTones: true, svg: Importer.Rasteriser());
         await source.PrepareAsync(ct);
         var drawn = source.Enumerate(ct).Where(c => c.Failure is null).ToList();
 
@@ -63,7 +63,7 @@ public sealed partial class EmojiSvgStyleTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDir();
-        var source = new EmojiSource(Importer.RealPackages(), ["twitter", "fluent-flat"], skinTones: true, subcategories: ["face-smiling"]);
+        var source = new EmojiSource(Importer.RealPackages(), ["twitter", "fluent-flat"], skinTones: true, subcategories: ["face-smiling"], svg: Importer.Rasteriser());
         var report = await Importer.RunAsync(source, dir.Path, ct: ct);
 
         using var store = ClipStore.Open(report.StorePath);

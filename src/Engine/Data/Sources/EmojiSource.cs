@@ -10,7 +10,9 @@ namespace ClipHost.Engine.Data.Sources;
 /// base emoji), so held-out emoji never appear in training in another style.
 /// </summary>
 /// <param name="subcategories">Only emoji of these subcategories (a topic subset, a quick test); all when null.</param>
-public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> styles, bool skinTones, IReadOnlyCollection<string>? subcategories = null)
+/// <param name="svg">Renders the SVG styles; needed only when one is chosen.</param>
+public sealed class EmojiSource(
+    IDataPackages installer, IReadOnlyList<string> styles, bool skinTones, IReadOnlyCollection<string>? subcategories = null, ISvgRasteriser? svg = null)
     : IImportSource
 {
     /// <summary>Every style's id, the PNG styles first: what an import takes when no styles are named.</summary>
@@ -44,11 +46,11 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
             $"emoji-datasource-{IndexPackageStyle}", p => KeepPng(IndexPackageStyle, p), cancellationToken).ConfigureAwait(false);
         var emojibase = await installer.EnsureNpmAsync("emojibase-data", p => p == "en/data.json", cancellationToken).ConfigureAwait(false);
         var catalog = await EmojiCatalog.LoadAsync(Path.Combine(index, "emoji.json"), Path.Combine(emojibase, "en", "data.json"), cancellationToken).ConfigureAwait(false);
-        if (chosen.Any(s => s.IsSvg))
+        if (chosen.FirstOrDefault(s => s.IsSvg) is { } first)
         {
-            await installer.EnsureAptAsync([SvgRasteriser.AptPackage], SvgRasteriser.Tool, cancellationToken).ConfigureAwait(false);
+            var rasteriser = svg ?? throw new InvalidOperationException($"emoji style '{first.Id}' is drawn in SVG and this source was given no SVG rasteriser");
+            await rasteriser.EnsureAsync(cancellationToken).ConfigureAwait(false);
         }
-        var rasteriser = new SvgRasteriser();
         _candidates = [];
         foreach (var style in chosen)
         {
@@ -60,7 +62,7 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
             }
             var set = await LoadSetAsync(style, cancellationToken).ConfigureAwait(false);
             _licences[style.Id] = set.Licence;
-            _candidates.AddRange(IconifyEmojiStyle.Candidates(style, set, catalog, rasteriser, skinTones, subcategories is null ? null : Wanted));
+            _candidates.AddRange(IconifyEmojiStyle.Candidates(style, set, catalog, svg!, skinTones, subcategories is null ? null : Wanted));
         }
     }
 

@@ -1,4 +1,5 @@
 using ClipHost.Engine.Data.Import;
+using SkiaSharp;
 
 namespace ClipHost.Engine.Data.Sources;
 
@@ -11,8 +12,11 @@ namespace ClipHost.Engine.Data.Sources;
 /// </summary>
 internal static class IconifyEmojiStyle
 {
+    /// <summary>The size the PNG styles are read at; the store fits both kinds the same way after.</summary>
+    private const int RenderSize = 64;
+
     public static List<ImportCandidate> Candidates(
-        EmojiStyle style, IconifySet set, EmojiCatalog catalog, SvgRasteriser rasteriser, bool skinTones, Func<EmojiDatasourceEntry, bool>? wanted)
+        EmojiStyle style, IconifySet set, EmojiCatalog catalog, ISvgRasteriser rasteriser, bool skinTones, Func<EmojiDatasourceEntry, bool>? wanted)
     {
         var drawn = new Dictionary<string, (EmojiMatch Match, IconifyIcon Icon)>(StringComparer.Ordinal);
         var failed = new List<ImportCandidate>();
@@ -54,7 +58,7 @@ internal static class IconifyEmojiStyle
             .. failed];
     }
 
-    private static ImportCandidate Candidate(EmojiStyle style, EmojiMatch match, IconifyIcon icon, EmojiCatalog catalog, SvgRasteriser rasteriser)
+    private static ImportCandidate Candidate(EmojiStyle style, EmojiMatch match, IconifyIcon icon, EmojiCatalog catalog, ISvgRasteriser rasteriser)
     {
         var meta = new Dictionary<string, string> { ["style"] = style.Id, ["unified"] = match.Unified, ["emoji"] = match.Entry.Unified, ["icon"] = icon.Slug };
         if (match.Tone is not null)
@@ -70,16 +74,25 @@ internal static class IconifyEmojiStyle
             Meta: meta);
     }
 
-    private static byte[] Render(SvgRasteriser rasteriser, IconifyIcon icon)
+    private static byte[] Render(ISvgRasteriser rasteriser, IconifyIcon icon)
     {
         try
         {
-            return rasteriser.Render(icon.Svg);
+            var png = rasteriser.Render(icon.Svg, RenderSize);
+            return IsBlank(png) ? throw new InvalidDataException("renders blank (every pixel one colour)") : png;
         }
         catch (InvalidDataException e)
         {
             // The kind first ("bad SVG" is how the import report counts these), then which icon and why.
             throw new InvalidDataException($"bad SVG: icon '{icon.Slug}' {e.Message}", e);
         }
+    }
+
+    /// <summary>A body that draws nothing (or only something white) is no picture of the emoji.</summary>
+    private static bool IsBlank(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidDataException("renders to no decodable PNG");
+        var pixels = bitmap.Pixels;
+        return pixels.All(p => p == pixels[0]);
     }
 }
