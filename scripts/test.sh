@@ -8,7 +8,7 @@ need_npm
 # Real data for the import tests; the tests would install them too, but one apt run up front is faster.
 # PostgreSQL for the multi-host tests (started here, reached over its local socket); Chromium for the dashboard test;
 # wamerican's word list for the "english" data filter.
-apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican
+apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican librsvg2-bin
 pg_ensure
 
 log=$(mktemp)

@@ -93,7 +93,8 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
         {
             await EnsureAptAsync(["npm"], "/usr/bin/npm", cancellationToken).ConfigureAwait(false);
         }
-        var work = Path.Combine(cacheRoot, "npm", $".download-{package}-{Guid.NewGuid():N}");
+        // A scoped package ("@iconify-json/noto-v1") works in one flat folder and lands under its scope's folder.
+        var work = Path.Combine(cacheRoot, "npm", $".download-{package.Replace('/', '+')}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         try
         {
@@ -116,6 +117,7 @@ public sealed class PackageInstaller(string cacheRoot, ILogger<PackageInstaller>
                 }
                 Directory.Delete(target, recursive: true);
             }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             try
             {
                 Directory.Move(unpacked, target);

@@ -23,9 +23,9 @@ public static class DataCommands
     {
         var import = new Command("import", "Import a dataset: the real sources (emoji, openclipart, fashion-mnist, all) install their packages when missing; csv, folder and webdataset read your own data");
 
-        var styles = new Option<string[]>("--styles") { Description = "Emoji vendor styles", DefaultValueFactory = _ => [.. EmojiSource.AllStyles], AllowMultipleArgumentsPerToken = true };
+        var styles = new Option<string[]>("--styles") { Description = $"Emoji drawing styles (default: all twelve; {EmojiStyle.Reserved} is reserved for evaluation and refused)", DefaultValueFactory = _ => [.. EmojiSource.AllStyles], AllowMultipleArgumentsPerToken = true };
         var noSkinTones = new Option<bool>("--no-skin-tones") { Description = "Leave out skin-tone variants" };
-        import.Subcommands.Add(Source("emoji", "Emoji in four vendor styles (npm emoji-datasource-*), captioned from emojibase-data", [styles, noSkinTones],
+        import.Subcommands.Add(Source("emoji", "Emoji in twelve drawing styles (npm emoji-datasource-* PNGs, @iconify-json/* SVGs), captioned from emojibase-data", [styles, noSkinTones],
             (p, c) => c with { Styles = [.. p.GetValue(styles)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries))], SkinTones = !p.GetValue(noSkinTones) }));
         import.Subcommands.Add(Source("openclipart", "The Open Clip Art Library (apt openclipart-png + openclipart-svg metadata), noisy captions", [], (_, c) => c));
         import.Subcommands.Add(Source("fashion-mnist", "Fashion-MNIST (apt dataset-fashion-mnist), a labelled evaluation set", [], (_, c) => c));

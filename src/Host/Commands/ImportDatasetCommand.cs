@@ -28,7 +28,7 @@ public sealed record ImportDatasetCommand(string Source, string? Path = null, st
     /// <summary>csv: the field delimiter (tab for .tsv, comma otherwise).</summary>
     public char? Delimiter { get; init; }
 
-    /// <summary>emoji: the vendor styles (all four when null).</summary>
+    /// <summary>emoji: the drawing styles (all twelve when null).</summary>
     public IReadOnlyList<string>? Styles { get; init; }
 
     /// <summary>emoji: include skin-tone variants.</summary>

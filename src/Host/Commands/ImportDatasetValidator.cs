@@ -1,10 +1,11 @@
 using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.Data.Sources;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Host.Commands;
 
 /// <summary>
-/// Known source, a path where the source needs one and present, a positive limit, and a store name that is an
+/// Known source, known emoji styles (never the reserved one), a path where the source needs one and present, a positive limit, and a store name that is an
 /// identifier: the one given, or the one the source would take from its file or folder ("...csv" would name "..").
 /// Where a request may read from (Data:ImportRoot) is the API's rule, checked there; the CLI reads wherever its user can.
 /// </summary>
@@ -24,6 +25,13 @@ public sealed class ImportDatasetValidator : ICommandValidator<ImportDatasetComm
         else if (command.NeedsPath && !File.Exists(command.Path) && !Directory.Exists(command.Path))
         {
             errors.Add(new OptionError("path", $"{command.Path} does not exist"));
+        }
+        foreach (var style in command.Styles ?? [])
+        {
+            if (EmojiStyle.Refusal(style) is { } refusal)
+            {
+                errors.Add(new OptionError("styles", refusal));
+            }
         }
         if (command.Limit is <= 0)
         {

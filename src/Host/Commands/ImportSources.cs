@@ -1,5 +1,6 @@
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Data.Sources;
+using ClipHost.Packages;
 
 namespace ClipHost.Host.Commands;
 
@@ -17,7 +18,7 @@ public static class ImportSources
 
     public static IImportSource Create(ImportDatasetCommand c, IDataPackages installer) => FromPath(c) ?? c.Source switch
     {
-        "emoji" => new EmojiSource(installer, c.Styles is { Count: > 0 } styles ? [.. styles] : EmojiSource.AllStyles, c.SkinTones),
+        "emoji" => new EmojiSource(installer, c.Styles is { Count: > 0 } styles ? [.. styles] : EmojiSource.AllStyles, c.SkinTones, svg: new LibrsvgRasteriser(installer)),
         "openclipart" => new OpenClipArtSource(installer),
         "fashion-mnist" => new FashionMnistSource(installer),
         _ => throw new ArgumentException($"unknown source '{c.Source}'", nameof(c)),

@@ -37,4 +37,18 @@ public sealed class DataPackagesTests
 
         Assert.Equal(dir.Combine("npm", "emojibase-data"), folder);
     }
+
+    [Fact]
+    public async Task ScopedNpmPackage_IsUnpackedUnderItsScope()
+    {
+        using var dir = new TempDir();
+        var packages = new PackageInstaller(dir.Path, NullLogger<PackageInstaller>.Instance);
+
+        var folder = await packages.EnsureNpmAsync("@iconify-json/fluent-emoji-flat", p => p == "info.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(dir.Combine("npm", "@iconify-json", "fluent-emoji-flat"), folder);
+        Assert.Contains("\"spdx\": \"MIT\"", await File.ReadAllTextAsync(Path.Combine(folder, "info.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        // The download's work folder goes, scope and all: only the package and its scope stay in the cache.
+        Assert.Equal([dir.Combine("npm", "@iconify-json")], Directory.EnumerateFileSystemEntries(dir.Combine("npm")));
+    }
 }

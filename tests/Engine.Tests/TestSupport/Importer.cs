@@ -13,6 +13,9 @@ public static class Importer
     /// <summary>The repository's data/sources cache (shared with `clip-host data import all`), so tests reuse downloads.</summary>
     public static IDataPackages RealPackages() => new PackageInstaller(Path.Combine(RepositoryRoot(), "data", "sources"), NullLogger<PackageInstaller>.Instance);
 
+    /// <summary>The SVG emoji styles' renderer as the CLI makes it, installing librsvg through the real packages.</summary>
+    public static ISvgRasteriser Rasteriser() => new LibrsvgRasteriser(RealPackages());
+
     public static Task<ImportReport> RunAsync(IImportSource source, string storesRoot, int? limit = null, long seed = 0, CancellationToken ct = default) =>
         Create().ImportAsync(source, new ImportOptions { StoresRoot = storesRoot, Limit = limit, Seed = seed }, null, ct);
 

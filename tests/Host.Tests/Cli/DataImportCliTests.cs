@@ -93,6 +93,19 @@ public sealed class DataImportCliTests
     }
 
     [Fact]
+    public async Task ImportEmoji_ReservedOrUnknownStyle_IsRefusedNamingItBeforeAnyDownload()
+    {
+        using var dir = new TempDir();
+        var result = await ClipHostProcess.RunAsync(["data", "import", "emoji", "--styles", "twitter,openmoji", "comic", "--root", dir.Combine("data")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("emoji style 'openmoji' is reserved for the project's independent evaluation", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown emoji style 'comic'; use twitter, google, apple, facebook, fluent-flat", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("styles", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("data")), "the refused import wrote or downloaded something");
+    }
+
+    [Fact]
     public async Task AnyVerb_WithBadConfiguration_IsRefusedBeforeWork()
     {
         using var dir = new TempDir();

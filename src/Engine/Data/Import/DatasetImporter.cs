@@ -104,7 +104,7 @@ public sealed class DatasetImporter(ILogger<DatasetImporter> logger)
         {
             throw new NothingImportedException(report);
         }
-        var manifest = writer.Complete(name, source.Id, report, skipped.Count, options.Seed, options.ValFraction, options.TestFraction, options.Replace);
+        var manifest = writer.Complete(name, source.Id, report, skipped.Count, options.Seed, options.ValFraction, options.TestFraction, options.Replace, source.Licences);
         logger.Imported(manifest.Count, finalPath, skipped.Count, seconds);
         return report with { Splits = manifest.Splits, ContentHash = manifest.ContentHash };
     }

@@ -29,6 +29,9 @@ public interface IImportSource
     /// <summary>Candidates expected, when known after <see cref="PrepareAsync"/>.</summary>
     int? CountHint { get; }
 
+    /// <summary>Licence per part of the data (an emoji style), known after <see cref="PrepareAsync"/>, for the store's manifest; null when the source records none.</summary>
+    IReadOnlyDictionary<string, string>? Licences => null;
+
     /// <summary>The candidates, in a deterministic order.</summary>
     IEnumerable<ImportCandidate> Enumerate(CancellationToken cancellationToken);
 }

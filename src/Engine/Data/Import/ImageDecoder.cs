@@ -20,9 +20,14 @@ public sealed class ImageDecoder(int resolution, ImageFit fit, long maxPixels, l
             {
                 ImageInput.File f => DecodeFile(f.Path),
                 ImageInput.Encoded e => DecodeEncoded(e.Bytes),
+                ImageInput.Rendered r => DecodeEncoded(r.Render()),
                 ImageInput.Gray g => DecodeGray(g),
                 _ => DecodeResult.Fail("unknown image input"),
             };
+        }
+        catch (InvalidDataException e)
+        {
+            return DecodeResult.Fail(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {

@@ -13,6 +13,12 @@ public abstract record ImageInput
     /// <summary>Encoded bytes already in memory (a tar member).</summary>
     public sealed record Encoded(byte[] Bytes) : ImageInput;
 
+    /// <summary>
+    /// Encoded bytes made when decoded (an SVG rasterised), so the making runs in parallel too; <paramref name="Render"/>
+    /// throws <see cref="InvalidDataException"/> with the reason the sample is skipped.
+    /// </summary>
+    public sealed record Rendered(Func<byte[]> Render) : ImageInput;
+
     /// <summary>Raw 8-bit grayscale pixels (IDX files).</summary>
     public sealed record Gray(byte[] Pixels, int Width, int Height) : ImageInput;
 }

@@ -3,18 +3,24 @@ using ClipHost.Engine.Data.Import;
 namespace ClipHost.Engine.Data.Sources;
 
 /// <summary>
-/// Emoji in up to four vendor styles (npm emoji-datasource-*), captioned from emojibase-data (label and tags).
-/// The style is kept as metadata so one style can be held out as a distribution shift, and every style and skin
-/// tone of one emoji shares a split group so held-out emoji never appear in training in another style.
+/// Emoji in up to twelve drawing styles (<see cref="EmojiStyle.All"/>): four vendors' PNGs from npm
+/// emoji-datasource-* and eight SVG sets from npm @iconify-json/*, rasterised on import, all captioned from
+/// emojibase-data (label and tags). The style is kept as metadata so one style can be held out as a distribution
+/// shift, and every style and skin tone of one emoji shares a split group (emoji-datasource's code point of the
+/// base emoji), so held-out emoji never appear in training in another style.
 /// </summary>
-public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> styles, bool skinTones) : IImportSource
+/// <param name="subcategories">Only emoji of these subcategories (a topic subset, a quick test); all when null.</param>
+/// <param name="svg">Renders the SVG styles; needed only when one is chosen.</param>
+public sealed class EmojiSource(
+    IDataPackages installer, IReadOnlyList<string> styles, bool skinTones, IReadOnlyCollection<string>? subcategories = null, ISvgRasteriser? svg = null)
+    : IImportSource
 {
-    public static readonly IReadOnlyList<string> AllStyles = ["twitter", "google", "apple", "facebook"];
-    private const int TagsInCaption = 6;
+    /// <summary>Every style's id, the PNG styles first: what an import takes when no styles are named.</summary>
+    public static readonly IReadOnlyList<string> AllStyles = EmojiStyle.Ids;
 
-    private readonly Dictionary<string, string> _styleRoots = new(StringComparer.Ordinal);
-    private Dictionary<string, EmojibaseEntry> _emojibase = [];
-    private List<(string Style, DatasourceEntry Entry)> _entries = [];
+    private const string IndexPackageStyle = "twitter";
+    private readonly Dictionary<string, string> _licences = new(StringComparer.Ordinal);
+    private List<ImportCandidate> _candidates = [];
 
     public string Id => "emoji";
 
@@ -22,38 +28,71 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
 
     public ImageFit DefaultFit => ImageFit.Pad;
 
-    public int? CountHint { get; private set; }
+    public int? CountHint => _candidates.Count;
+
+    /// <summary>Each imported style's licence, recorded in the store's manifest.</summary>
+    public IReadOnlyDictionary<string, string> Licences => _licences;
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        foreach (var style in styles)
+        var chosen = styles.Select(EmojiStyle.Find).ToList();
+        var roots = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var style in chosen.Where(s => !s.IsSvg))
         {
-            if (!AllStyles.Contains(style))
-            {
-                throw new ArgumentException($"unknown emoji style '{style}'; use {string.Join(", ", AllStyles)}");
-            }
-            _styleRoots[style] = await installer.EnsureNpmAsync(
-                $"emoji-datasource-{style}",
-                p => p == "emoji.json" || p.StartsWith($"img/{style}/64/", StringComparison.Ordinal),
-                cancellationToken).ConfigureAwait(false);
+            roots[style.Id] = await installer.EnsureNpmAsync(style.Package, p => KeepPng(style.Id, p), cancellationToken).ConfigureAwait(false);
         }
+        // Every emoji-datasource package carries the same emoji.json; an SVG-only import unpacks twitter's as twitter would.
+        var index = roots.Values.FirstOrDefault() ?? await installer.EnsureNpmAsync(
+            $"emoji-datasource-{IndexPackageStyle}", p => KeepPng(IndexPackageStyle, p), cancellationToken).ConfigureAwait(false);
         var emojibase = await installer.EnsureNpmAsync("emojibase-data", p => p == "en/data.json", cancellationToken).ConfigureAwait(false);
-        _emojibase = LoadEmojibase(Path.Combine(emojibase, "en", "data.json"));
-        _entries = [];
-        foreach (var style in styles)
+        var catalog = await EmojiCatalog.LoadAsync(Path.Combine(index, "emoji.json"), Path.Combine(emojibase, "en", "data.json"), cancellationToken).ConfigureAwait(false);
+        if (chosen.FirstOrDefault(s => s.IsSvg) is { } first)
         {
-            await using var json = File.OpenRead(Path.Combine(_styleRoots[style], "emoji.json"));
-            var entries = await JsonSerializer.DeserializeAsync<List<DatasourceEntry>>(json, JsonOptions, cancellationToken).ConfigureAwait(false) ?? [];
-            _entries.AddRange(entries.OrderBy(e => e.SortOrder).Select(e => (style, e)));
+            var rasteriser = svg ?? throw new InvalidOperationException($"emoji style '{first.Id}' is drawn in SVG and this source was given no SVG rasteriser");
+            await rasteriser.EnsureAsync(cancellationToken).ConfigureAwait(false);
         }
-        CountHint = _entries.Sum(e => Variants(e.Style, e.Entry).Count());
+        _candidates = [];
+        foreach (var style in chosen)
+        {
+            if (!style.IsSvg)
+            {
+                _licences[style.Id] = style.Licence!;
+                _candidates.AddRange(PngCandidates(style.Id, roots[style.Id], catalog));
+                continue;
+            }
+            var set = await LoadSetAsync(style, cancellationToken).ConfigureAwait(false);
+            _licences[style.Id] = set.Licence;
+            _candidates.AddRange(IconifyEmojiStyle.Candidates(style, set, catalog, svg!, skinTones, subcategories is null ? null : Wanted));
+        }
     }
 
     public IEnumerable<ImportCandidate> Enumerate(CancellationToken cancellationToken)
     {
-        foreach (var (style, entry) in _entries)
+        foreach (var candidate in _candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            yield return candidate;
+        }
+    }
+
+    private static bool KeepPng(string style, string path) =>
+        path == "emoji.json" || path.StartsWith($"img/{style}/64/", StringComparison.Ordinal);
+
+    private async Task<IconifySet> LoadSetAsync(EmojiStyle style, CancellationToken cancellationToken)
+    {
+        var root = await installer.EnsureNpmAsync(style.Package, IconifySet.Keep, cancellationToken).ConfigureAwait(false);
+        var codePoints = style.CodePointsFrom is { } donor
+            ? await installer.EnsureNpmAsync(donor, IconifySet.Keep, cancellationToken).ConfigureAwait(false)
+            : null;
+        return IconifySet.Load(root, codePoints);
+    }
+
+    private bool Wanted(EmojiDatasourceEntry entry) => subcategories is null || subcategories.Contains(entry.Subcategory);
+
+    private IEnumerable<ImportCandidate> PngCandidates(string style, string root, EmojiCatalog catalog)
+    {
+        foreach (var entry in catalog.Entries.Where(Wanted))
+        {
             foreach (var (unified, image, tone) in Variants(style, entry))
             {
                 var meta = new Dictionary<string, string> { ["style"] = style, ["unified"] = unified, ["emoji"] = entry.Unified };
@@ -63,8 +102,8 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
                 }
                 yield return new ImportCandidate(
                     Key: $"{unified.ToLowerInvariant()}@{style}",
-                    Image: new ImageInput.File(Path.Combine(_styleRoots[style], "img", style, "64", image)),
-                    Captions: Captions(entry, unified),
+                    Image: new ImageInput.File(Path.Combine(root, "img", style, "64", image)),
+                    Captions: catalog.Captions(entry, unified),
                     Group: entry.Unified,
                     Labels: new Dictionary<string, string> { ["category"] = entry.Category, ["subcategory"] = entry.Subcategory },
                     Meta: meta);
@@ -72,7 +111,7 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
         }
     }
 
-    private IEnumerable<(string Unified, string Image, string? Tone)> Variants(string style, DatasourceEntry entry)
+    private IEnumerable<(string Unified, string Image, string? Tone)> Variants(string style, EmojiDatasourceEntry entry)
     {
         if (entry.HasImage(style))
         {
@@ -90,79 +129,4 @@ public sealed class EmojiSource(IDataPackages installer, IReadOnlyList<string> s
             }
         }
     }
-
-    private List<string?> Captions(DatasourceEntry entry, string unified)
-    {
-        var known = Lookup(unified) ?? Lookup(entry.Unified);
-        var name = entry.Name?.ToLowerInvariant();
-        var label = known?.Label ?? name;
-        var captions = new List<string?> { label, name };
-        captions.AddRange(entry.ShortNames.Select(s => s.Replace('_', ' ')));
-        if (known?.Tags is { Count: > 0 } tags)
-        {
-            captions.Add($"{label}, {string.Join(", ", tags.Take(TagsInCaption))}");
-        }
-        return captions;
-    }
-
-    private EmojibaseEntry? Lookup(string unified) =>
-        _emojibase.GetValueOrDefault(unified)
-        ?? _emojibase.GetValueOrDefault(unified.Replace("-FE0F", string.Empty, StringComparison.Ordinal));
-
-    private static Dictionary<string, EmojibaseEntry> LoadEmojibase(string path)
-    {
-        var result = new Dictionary<string, EmojibaseEntry>(StringComparer.Ordinal);
-        var entries = JsonSerializer.Deserialize<List<EmojibaseEntry>>(File.ReadAllText(path), JsonOptions) ?? [];
-        foreach (var entry in entries)
-        {
-            Add(entry);
-            foreach (var skin in entry.Skins ?? [])
-            {
-                Add(skin with { Tags = skin.Tags ?? entry.Tags });
-            }
-        }
-        return result;
-
-        void Add(EmojibaseEntry e)
-        {
-            result.TryAdd(e.Hexcode, e);
-            result.TryAdd(e.Hexcode.Replace("-FE0F", string.Empty, StringComparison.Ordinal), e);
-        }
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
-    private sealed record DatasourceVariant(string Unified, string Image, bool HasImgTwitter, bool HasImgGoogle, bool HasImgApple, bool HasImgFacebook)
-    {
-        public bool HasImage(string style) => style switch
-        {
-            "twitter" => HasImgTwitter,
-            "google" => HasImgGoogle,
-            "apple" => HasImgApple,
-            "facebook" => HasImgFacebook,
-            _ => false,
-        };
-    }
-
-    private sealed record DatasourceEntry(
-        string? Name,
-        string Unified,
-        string Image,
-        IReadOnlyList<string> ShortNames,
-        string Category,
-        string Subcategory,
-        int SortOrder,
-        bool HasImgTwitter,
-        bool HasImgGoogle,
-        bool HasImgApple,
-        bool HasImgFacebook,
-        Dictionary<string, DatasourceVariant>? SkinVariations)
-    {
-        public bool HasImage(string style) => new DatasourceVariant(Unified, Image, HasImgTwitter, HasImgGoogle, HasImgApple, HasImgFacebook).HasImage(style);
-    }
-
-    private sealed record EmojibaseEntry(string Label, string Hexcode, IReadOnlyList<string>? Tags, IReadOnlyList<EmojibaseEntry>? Skins);
 }

@@ -18,6 +18,12 @@ public sealed record StoreManifest(
     double ValFraction,
     double TestFraction)
 {
+    /// <summary>
+    /// Licence per part of the data where the source knows it (each emoji style's: "fluent-flat": "MIT"); absent in
+    /// stores of other sources and in stores written before it was kept, which read as null.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Licences { get; init; }
+
     /// <summary>The only format this engine reads and writes.</summary>
     public const string CurrentFormat = "cliphost-store/1";
 }

@@ -66,7 +66,8 @@ public sealed class StoreWriter : IDisposable
     }
 
     /// <summary>Writes the report and manifest, then moves the store into place (replacing an old one when asked).</summary>
-    public StoreManifest Complete(string name, string source, object report, int skipped, long seed, double val, double test, bool replace)
+    public StoreManifest Complete(
+        string name, string source, object report, int skipped, long seed, double val, double test, bool replace, IReadOnlyDictionary<string, string>? licences = null)
     {
         _pixels.Flush(flushToDisk: true);
         _pixels.Dispose();
@@ -86,7 +87,10 @@ public sealed class StoreWriter : IDisposable
             Skipped: skipped,
             Seed: seed,
             ValFraction: val,
-            TestFraction: test);
+            TestFraction: test)
+        {
+            Licences = licences is { Count: > 0 } ? new SortedDictionary<string, string>(licences.ToDictionary(), StringComparer.Ordinal) : null,
+        };
         File.WriteAllText(Path.Combine(_partialPath, StoreFiles.Report), JsonSerializer.Serialize(report, StoreFiles.IndentedJson));
         File.WriteAllText(Path.Combine(_partialPath, StoreFiles.Manifest), JsonSerializer.Serialize(manifest, StoreFiles.IndentedJson));
 
