@@ -14,7 +14,7 @@ apt_ensure wamerican
 dotnet build src/Host/ClipHost.Host.csproj -c Release -nologo -v quiet
 clip_host() { dotnet src/Host/bin/Release/net10.0/clip-host.dll "$@"; }
 
-# Installs the data packages itself (npm emoji-datasource-*, emojibase-data; apt openclipart, fashion-mnist).
+# Installs the data packages itself (npm emoji-datasource-*, emojibase-data, @iconify-json/* emoji sets; apt librsvg2-bin, openclipart, fashion-mnist).
 clip_host data import all
 clip_host data list
 
