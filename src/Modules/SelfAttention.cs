@@ -34,6 +34,21 @@ public sealed class SelfAttention : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Redraws the projections from normal distributions (open_clip's text-tower scheme); biases zero as in
+    /// nn.MultiheadAttention.
+    /// </summary>
+    public void InitNormal(double inStd, double outStd)
+    {
+        using (no_grad())
+        {
+            nn.init.normal_(in_proj.weight!, std: inStd);
+            nn.init.zeros_(in_proj.bias!);
+            nn.init.normal_(out_proj.weight!, std: outStd);
+            nn.init.zeros_(out_proj.bias!);
+        }
+    }
+
     /// <summary>x: [B, L, D] → [B, L, D].</summary>
     public override Tensor forward(Tensor x)
     {

@@ -25,6 +25,26 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// open_clip's text-tower initialisation for a stack of <paramref name="layers"/> blocks: attention input
+    /// std width^-1/2, MLP input (2 width)^-1/2, and both output projections width^-1/2 (2 layers)^-1/2, so the
+    /// residual stream's variance stays bounded however deep the stack. PyTorch's default uniform init is kept for
+    /// the ViT encoder, as open_clip does.
+    /// </summary>
+    public void InitForDepth(int layers)
+    {
+        var width = ln_1.weight!.shape[0];
+        var projStd = Math.Pow(width, -0.5) * Math.Pow(2.0 * layers, -0.5);
+        attn.InitNormal(Math.Pow(width, -0.5), projStd);
+        using (no_grad())
+        {
+            nn.init.normal_(MlpLayer("c_fc").weight!, std: Math.Pow(2.0 * width, -0.5));
+            nn.init.normal_(MlpLayer("c_proj").weight!, std: projStd);
+        }
+    }
+
+    private Linear MlpLayer(string name) => (Linear)mlp.named_children().Single(c => c.name == name).module;
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

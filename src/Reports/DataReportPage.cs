@@ -81,6 +81,10 @@ internal sealed class DataReportPage(
         {
             var l = step.Lineage;
             Line($"<div class=\"glance\"><h3><a href=\"#step-{step.Index + 1}\">{step.Index + 1}. {Escape(l.Id)}</a> dropped {Count(l.Dropped)} of {Count(l.In)} ({DataReportStep.Percent(l.Dropped, l.In)})</h3>");
+            if (l.Planted is { } planted)
+            {
+                Line($"<p class=\"planted\">Planted mismatches: dropped {Count(planted.Dropped)} of the {Count(planted.In)} among its candidates (recall {DataReportStep.Percent(planted.Dropped, planted.In)}); {DataReportStep.Percent(planted.Dropped, planted.AllDropped)} of what it dropped was planted (precision).</p>");
+            }
             if (step.Details(words: false) is { Count: > 0 } details)
             {
                 Line($"<p>{Escape(string.Join("; ", details))}</p>");

@@ -4,7 +4,8 @@ namespace ClipHost.Plugins.DataFilters.Basic;
 
 /// <summary>
 /// Shuffles the candidates with the context's seed and keeps the first k, returned in ascending order. With the same
-/// seed and candidates a smaller k keeps a subset of a larger one, so dataset-size grids are nested.
+/// seed and candidates a smaller k keeps a subset of a larger one, so dataset-size grids are nested; with
+/// <c>complement</c> it keeps the rest of that draw instead.
 /// </summary>
 public sealed class RandomSubsetFilter(RandomSubsetOptions options) : IDataFilter
 {
@@ -15,7 +16,8 @@ public sealed class RandomSubsetFilter(RandomSubsetOptions options) : IDataFilte
         var keep = options.Count is { } count ? Math.Min(count, candidates.Count) : Take(options.Fraction!.Value, candidates.Count);
         var shuffled = candidates.ToArray();
         new Random(Seed(context.Seed)).Shuffle(shuffled);
-        var kept = shuffled.Take(keep).Order().ToList();
+        var drawn = options.Complement ? shuffled.Skip(keep) : shuffled.Take(keep);
+        var kept = drawn.Order().ToList();
         var keptSet = kept.ToHashSet();
         return new FilterResult(kept, DropReasons: candidates.Where(c => !keptSet.Contains(c)).ToDictionary(c => c, _ => "not drawn"));
     }

@@ -11,6 +11,12 @@ public sealed class RandomSubsetOptions : IValidatableObject
     [Range(1, int.MaxValue, ErrorMessage = "count must be at least 1")]
     public int? Count { get; set; }
 
+    /// <summary>
+    /// Keep what the same draw leaves out instead: with the same seed and candidates, a subset and its complement are
+    /// disjoint and together cover every candidate (the two halves of a cross-fitted teacher pair).
+    /// </summary>
+    public bool Complement { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Fraction is null == Count is null)

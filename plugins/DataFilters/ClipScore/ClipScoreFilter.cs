@@ -6,7 +6,8 @@ namespace ClipHost.Plugins.DataFilters.ClipScore;
 /// <summary>
 /// Scores every candidate with the teacher (cached by the engine), then keeps the top k percent — ceil(k% of the
 /// candidates), so any positive k keeps at least one pair and 100 keeps all; equal scores are ranked by ascending id,
-/// so the cut is deterministic — or every pair scoring at least the threshold.
+/// so the cut is deterministic — or every pair scoring at least the threshold. With cross-fitted teachers the score
+/// is <see cref="CrossFitScores"/>' rank.
 /// </summary>
 public sealed class ClipScoreFilter(ClipScoreOptions options) : IDataFilter
 {
@@ -20,13 +21,9 @@ public sealed class ClipScoreFilter(ClipScoreOptions options) : IDataFilter
             // A quantile of nothing is undefined; an empty input means an earlier step or an empty store left nothing to rank.
             throw new InvalidOperationException($"clip-score: dataset '{dataset.Name}' has no candidates left to score (empty store, or the filters before this one dropped every pair)");
         }
-        var teacher = context.Teachers(options.Teacher!);
-        var raw = teacher.Score(dataset, candidates, cancellationToken);
-        var scores = new Dictionary<int, float>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            scores[candidates[i]] = raw[i];
-        }
+        var (scores, teacherName, what) = options.Teachers is { } teachers
+            ? (CrossFitScores.Compute(dataset, candidates, teachers, context, cancellationToken), $"cross-fit of {string.Join(", ", teachers)}", "cross-fitted clip score rank")
+            : (SingleTeacher(dataset, candidates, context, cancellationToken), context.Teachers(options.Teacher!).ModelHash, "clip score");
 
         HashSet<int> keep;
         float cut;
@@ -50,9 +47,26 @@ public sealed class ClipScoreFilter(ClipScoreOptions options) : IDataFilter
 
         var kept = candidates.Where(keep.Contains).Order().ToList();
         var reasons = candidates.Where(id => !keep.Contains(id))
-            .ToDictionary(id => id, id => $"clip score {Format(scores[id])} below {rule}");
-        context.Logger.LogKept(dataset.Name, teacher.ModelHash, kept.Count, candidates.Count, rule);
+            .ToDictionary(id => id, id => $"{what} {Format(scores[id])} below {rule}");
+        context.Logger.LogKept(dataset.Name, teacherName, kept.Count, candidates.Count, rule);
         return new FilterResult(kept, scores, reasons);
+    }
+
+    private Dictionary<int, float> SingleTeacher(IDatasetView dataset, IReadOnlyList<int> candidates, FilterContext context, CancellationToken cancellationToken)
+    {
+        var teacher = context.Teachers(options.Teacher!);
+        if (teacher.TrainedOn(dataset) is { } seen && candidates.Count(seen.Contains) is > 0 and var overlap)
+        {
+            // Allowed (a teacher from elsewhere often has), but worth knowing: it ranks what it memorised first.
+            context.Logger.LogTeacherSawCandidates(options.Teacher!, overlap, candidates.Count);
+        }
+        var raw = teacher.Score(dataset, candidates, cancellationToken);
+        var scores = new Dictionary<int, float>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            scores[candidates[i]] = raw[i];
+        }
+        return scores;
     }
 
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -10,6 +10,8 @@ public sealed class CachingPairScorer(IPairScorer teacher, ScoreCache cache) : I
 {
     public string ModelHash => teacher.ModelHash;
 
+    public IReadOnlySet<int>? TrainedOn(IDatasetView dataset) => teacher.TrainedOn(dataset);
+
     /// <summary>Ids answered from the cache by the last call.</summary>
     public int LastHits { get; private set; }
 

@@ -35,6 +35,20 @@ public sealed class CheckpointPairScorer : IPairScorer, IDisposable
     /// <summary>The checkpoint's content hash (<see cref="CheckpointHash"/>), shared with the evaluation feature cache.</summary>
     public static string HashOf(string checkpoint) => CheckpointHash.Of(checkpoint);
 
+    /// <summary>
+    /// The ids the teacher's run trained on, read from the run's subset/ record (written when a run trains with
+    /// data.subset or data.filters) when that record was made over this very import of <paramref name="dataset"/>;
+    /// null otherwise (a run without filters records no ids, and one over another store names other pairs).
+    /// </summary>
+    public IReadOnlySet<int>? TrainedOn(IDatasetView dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        // A checkpoint lives at <run>/checkpoints/<step>; its run's choice of training pairs at <run>/subset.
+        var run = Directory.GetParent(Checkpoint)?.Parent?.FullName;
+        var record = run is null ? null : SubsetFiles.Read(Path.Combine(run, SubsetFiles.RunFolder));
+        return record is not null && record.StoreContentHash == dataset.ContentHash ? record.Ids.ToHashSet() : null;
+    }
+
     public float[] Score(IDatasetView dataset, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClipHost.Engine.Filtering;
 
 /// <summary>What one filter of a pipeline was and did.</summary>
@@ -8,4 +10,9 @@ namespace ClipHost.Engine.Filtering;
 /// <param name="In">Candidates it saw.</param>
 /// <param name="Kept">Candidates it kept.</param>
 /// <param name="Dropped">Candidates it dropped.</param>
-public sealed record FilterLineage(string Id, string Version, string Plugin, JsonElement? Options, int In, int Kept, int Dropped);
+public sealed record FilterLineage(string Id, string Version, string Plugin, JsonElement? Options, int In, int Kept, int Dropped)
+{
+    /// <summary>On a store with planted mismatches (<c>data plant-noise</c>): how many the filter saw and dropped.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlantedCount? Planted { get; init; }
+}

@@ -1,4 +1,5 @@
 using ClipHost.Abstractions.DataFilters;
+using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Model;
 
@@ -14,6 +15,7 @@ public static class FilterPipeline
         IDatasetView dataset, IReadOnlyList<int> candidates, IReadOnlyList<FilterStep> steps, IComponentRegistry registry, FilterContext context, CancellationToken cancellationToken)
     {
         var results = new List<FilterStepResult>(steps.Count);
+        var planted = candidates.Where(id => dataset.GetSample(id).Metadata.ContainsKey(PlantedNoise.MetaKey)).ToHashSet();
         for (var i = 0; i < steps.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -28,10 +30,20 @@ public static class FilterPipeline
                 throw new InvalidOperationException($"filters[{i}] ('{step.Id}') kept ids that were not among its candidates, or kept one twice");
             }
             IReadOnlyList<int> kept = [.. result.Kept.Order()];
-            var lineage = new FilterLineage(factory.Id, factory.Version.ToString(), registry.ProviderOf(factory), step.Options, candidates.Count, kept.Count, candidates.Count - kept.Count);
+            var lineage = new FilterLineage(factory.Id, factory.Version.ToString(), registry.ProviderOf(factory), step.Options, candidates.Count, kept.Count, candidates.Count - kept.Count)
+            {
+                Planted = planted.Count == 0 ? null : PlantedIn(planted, candidates, kept),
+            };
             results.Add(new FilterStepResult(step, lineage, candidates, result with { Kept = kept }));
             candidates = kept;
         }
         return results;
+    }
+
+    private static PlantedCount PlantedIn(HashSet<int> planted, IReadOnlyList<int> candidates, IReadOnlyList<int> kept)
+    {
+        var keptSet = kept.ToHashSet();
+        var plantedIn = candidates.Where(planted.Contains).ToList();
+        return new PlantedCount(plantedIn.Count, plantedIn.Count(id => !keptSet.Contains(id)), candidates.Count - kept.Count);
     }
 }

@@ -30,15 +30,34 @@ public static class FilterStepsValidator
             }
             var optionErrors = factory.Validate(step.Options, $"{at}.options");
             errors.AddRange(optionErrors);
-            // A filter option named `teacher` is checked here, before the job is queued, not minutes into it.
-            if (optionErrors.Count == 0 && runsRoot is not null
-                && step.Options is { ValueKind: JsonValueKind.Object } options
-                && options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
-                && TeacherLocator.Locate(teacher.GetString()!, runsRoot).Problem is { } problem)
+            // Filter options named `teacher` (a string) or `teachers` (strings) are checked here, before the job is queued,
+            // not minutes into it.
+            if (optionErrors.Count == 0 && runsRoot is not null && step.Options is { ValueKind: JsonValueKind.Object } options)
             {
-                errors.Add(new OptionError($"{at}.options.teacher", problem));
+                errors.AddRange(TeacherErrors(options, runsRoot, $"{at}.options"));
             }
         }
         return errors;
+    }
+
+    private static IEnumerable<OptionError> TeacherErrors(JsonElement options, string runsRoot, string at)
+    {
+        if (options.TryGetProperty("teacher", out var teacher) && teacher.ValueKind == JsonValueKind.String
+            && TeacherLocator.Locate(teacher.GetString()!, runsRoot).Problem is { } problem)
+        {
+            yield return new OptionError($"{at}.teacher", problem);
+        }
+        if (options.TryGetProperty("teachers", out var teachers) && teachers.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var one in teachers.EnumerateArray())
+            {
+                if (one.ValueKind == JsonValueKind.String && TeacherLocator.Locate(one.GetString()!, runsRoot).Problem is { } each)
+                {
+                    yield return new OptionError($"{at}.teachers[{i}]", each);
+                }
+                i++;
+            }
+        }
     }
 }

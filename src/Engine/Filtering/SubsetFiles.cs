@@ -10,6 +10,9 @@ namespace ClipHost.Engine.Filtering;
 public static class SubsetFiles
 {
     public const string Record = "subset.json";
+
+    /// <summary>The folder of a run that holds the ids it trained on and their lineage.</summary>
+    public const string RunFolder = "subset";
     public const string Steps = "steps";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -7,7 +7,8 @@ namespace ClipHost.Engine.Model;
 
 /// <summary>
 /// The two towers and the temperature: visual (an architecture plugin's encoder), visual_projection, text,
-/// text_projection and logit_scale, initialised at ln(1/0.07) as in CLIP.
+/// text_projection and logit_scale, initialised at ln(1/0.07) as in CLIP; the projections and the text tower are
+/// initialised as open_clip does.
 /// </summary>
 public sealed class ClipModel : nn.Module<Tensor, Tensor, (Tensor Image, Tensor Text)>, IClipModel
 {
@@ -29,6 +30,13 @@ public sealed class ClipModel : nn.Module<Tensor, Tensor, (Tensor Image, Tensor 
         text = new TextTransformer("text", config.Text);
         text_projection = nn.Linear(config.Text.Width, config.EmbedDim, hasBias: false);
         logit_scale = nn.Parameter(tensor((float)InitialLogitScale));
+        using (no_grad())
+        {
+            // open_clip draws both projections from N(0, width^-1/2), so an embedding starts with about unit
+            // variance per dimension; nn.Linear's default uniform would start it sqrt(3) smaller.
+            nn.init.normal_(visual_projection.weight!, std: Math.Pow(encoder.FeatureDim, -0.5));
+            nn.init.normal_(text_projection.weight!, std: Math.Pow(config.Text.Width, -0.5));
+        }
         RegisterComponents();
     }
 

@@ -34,6 +34,10 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
             nn.init.normal_(token_embedding.weight!, std: 0.02);
             nn.init.normal_(positional_embedding, std: 0.01);
         }
+        foreach (var block in blocks)
+        {
+            ((TransformerBlock)block.Item2).InitForDepth(config.Layers);
+        }
         RegisterComponents();
     }
 

@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 namespace ClipHost.Engine.Training;
 
 /// <summary>
-/// Splits parameters as CLIP and open_clip do: weight decay on matrices and kernels only; none on biases, norm
-/// gains, embeddings and the logit scale, nor on Swin's relative position bias tables (a bias by another name, which
-/// timm exempts too).
+/// Splits parameters as open_clip's training script does: weight decay on every matrix and kernel, the token and
+/// positional embeddings included; none on biases, norm gains, the class embedding (all of dimension below 2), the
+/// logit scale, nor on Swin's relative position bias tables (a bias by name, which open_clip and timm exempt).
 /// </summary>
 public static class ParameterGroups
 {
@@ -21,7 +21,6 @@ public static class ParameterGroups
                 continue;
             }
             var exempt = p.dim() < 2
-                || name.Contains("embedding", StringComparison.Ordinal)
                 || name.EndsWith("relative_position_bias_table", StringComparison.Ordinal)
                 || name.EndsWith("logit_scale", StringComparison.Ordinal);
             (exempt ? noDecay : decay).Add(p);

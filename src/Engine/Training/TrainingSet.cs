@@ -11,7 +11,7 @@ namespace ClipHost.Engine.Training;
 public sealed class TrainingSet(ClipStore store, int[] ids, IReadOnlyList<FilterLineage> lineage) : IDisposable
 {
     /// <summary>The run's folder that holds the chosen ids and their lineage.</summary>
-    public const string Folder = "subset";
+    public const string Folder = SubsetFiles.RunFolder;
 
     public ClipStore Store { get; } = store;
 

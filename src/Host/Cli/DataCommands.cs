@@ -13,6 +13,7 @@ public static class DataCommands
         data.Subcommands.Add(ImportCommand());
         data.Subcommands.Add(DataListCommand.Create());
         data.Subcommands.Add(DataMergeCommand.Create());
+        data.Subcommands.Add(DataPlantNoiseCommand.Create());
         data.Subcommands.Add(DataFilterCommand.Create());
         data.Subcommands.Add(DataReportCommand.Create());
         root.Subcommands.Add(data);

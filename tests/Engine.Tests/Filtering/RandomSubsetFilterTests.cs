@@ -51,6 +51,18 @@ public sealed class RandomSubsetFilterTests(EmojiStoreFixture data)
     }
 
     [Fact]
+    public void Complement_IsDisjointFromTheDraw_AndTogetherTheyCoverEveryCandidate()
+    {
+        var candidates = Enumerable.Range(0, 101).Where(i => i % 4 != 1).ToList();
+        var half = Draw("""{ "fraction": 0.5 }""", candidates, 11);
+        var rest = Draw("""{ "fraction": 0.5, "complement": true }""", candidates, 11);
+        Assert.Empty(half.Kept.Intersect(rest.Kept));
+        Assert.Equal(candidates, half.Kept.Concat(rest.Kept).Order().ToList());
+        Assert.Equal(candidates.Count - half.Kept.Count, rest.Kept.Count);
+        Assert.Equal(half.Kept, rest.DropReasons!.Keys.Order().ToList());
+    }
+
+    [Fact]
     public void SeedsBeyondInt_DrawDifferentSubsets_WhileIntSeedsKeepTheirOldDraw()
     {
         var candidates = Enumerable.Range(0, 200).ToList();

@@ -36,6 +36,50 @@ public sealed class ClipModelTests
     }
 
     [Fact]
+    public void Init_TextBlocksAndProjections_FollowOpenClipsStandardDeviations()
+    {
+        var tiny = TinyExperiments.Tiny("init", 64);
+        var text = tiny.Model.Text with { Width = 256, Layers = 4, MlpWidth = 1024 };
+        using var model = TinyExperiments.BuildModel(tiny with { Model = tiny.Model with { Text = text } });
+        var weights = model.state_dict();
+        double Std(string key) => weights[key].std().item<float>();
+        var projStd = Math.Pow(256, -0.5) * Math.Pow(2 * 4, -0.5);
+        foreach (var (key, expected) in new[]
+        {
+            ("text.transformer.resblocks.0.attn.in_proj.weight", Math.Pow(256, -0.5)),
+            ("text.transformer.resblocks.3.attn.out_proj.weight", projStd),
+            ("text.transformer.resblocks.1.mlp.c_fc.weight", Math.Pow(512, -0.5)),
+            ("text.transformer.resblocks.2.mlp.c_proj.weight", projStd),
+            ("text_projection.weight", Math.Pow(256, -0.5)),
+            ("text.token_embedding.weight", 0.02),
+        })
+        {
+            Assert.InRange(Std(key) / expected, 0.95, 1.05);
+        }
+        Assert.Equal(0f, weights["text.transformer.resblocks.0.attn.out_proj.bias"].abs().max().item<float>());
+        // The visual projection follows its encoder's feature width.
+        var visualIn = weights["visual_projection.weight"].shape[1];
+        Assert.InRange(Std("visual_projection.weight") / Math.Pow(visualIn, -0.5), 0.85, 1.15);
+    }
+
+    [Fact]
+    public void WeightDecay_CoversEmbeddingsAsOpenClip_NotTheClassEmbeddingNormsBiasesOrTemperature()
+    {
+        using var model = TinyExperiments.BuildModel(TinyExperiments.Tiny("wd", 64));
+        var named = model.named_parameters().ToList();
+        var (decay, _) = ClipHost.Engine.Training.ParameterGroups.Split(named);
+        var decayed = named.Where(n => decay.Any(p => ReferenceEquals(p, n.parameter))).Select(n => n.name).ToHashSet();
+        Assert.Contains("text.token_embedding.weight", decayed);
+        Assert.Contains("text.positional_embedding", decayed);
+        Assert.Contains("visual.positional_embedding", decayed);
+        Assert.Contains("text_projection.weight", decayed);
+        foreach (var exempt in new[] { "visual.class_embedding", "logit_scale", "text.ln_final.weight", "text.transformer.resblocks.0.attn.in_proj.bias" })
+        {
+            Assert.DoesNotContain(exempt, decayed);
+        }
+    }
+
+    [Fact]
     public void SafetensorsRoundTrip_GivesIdenticalOutputs()
     {
         using var dir = new TempDir();
