@@ -8,11 +8,12 @@ namespace ClipHost.Engine.Studies;
 /// Reads a study: <c>{"name", "base", "combine", "axes"}</c>. The base is the experiment inline, or a file named
 /// relative to the study's folder that must stay inside the experiments root (a request names no file outside it).
 /// An axis is <c>{"path", "values", "labels"?, "name"?}</c>, or <c>{"name", "values": [{"label", "set": {path: value}}]}</c>
-/// when one value sets several paths (an architecture and its preset). Errors name the field, never throw.
+/// when one value sets several paths (an architecture and its preset); <c>prepare</c> lists what the cells need first
+/// (<see cref="StudyPrepare"/>). Errors name the field, never throw.
 /// </summary>
 public static class StudyFile
 {
-    private static readonly string[] TopLevel = ["name", "description", "base", "combine", "axes"];
+    private static readonly string[] TopLevel = ["name", "description", "base", "combine", "axes", "prepare"];
 
     /// <param name="json">The study.</param>
     /// <param name="directory">The folder a base file is named relative to; null when the study came without one (then the base must be inline).</param>
@@ -38,7 +39,8 @@ public static class StudyFile
         var baseConfig = Base(study["base"], directory, root, errors);
         var combine = Combine(study["combine"], errors);
         var axes = StudyAxes.Parse(study["axes"], combine, errors);
-        return errors.Count > 0 ? (null, errors) : (new StudyDefinition(name!, baseConfig!, combine, axes), []);
+        var prepare = StudyPrepare.Parse(study["prepare"], errors);
+        return errors.Count > 0 ? (null, errors) : (new StudyDefinition(name!, baseConfig!, combine, axes) { Prepare = prepare }, []);
     }
 
     public static (StudyDefinition? Study, IReadOnlyList<OptionError> Errors) Load(string path)

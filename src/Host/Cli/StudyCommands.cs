@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClipHost.Engine.Studies;
 using ClipHost.Host.Jobs;
 using ClipHost.Host.Studies;
 
@@ -36,9 +37,18 @@ public static class StudyCommands
             }
             var directory = Path.GetDirectoryName(path)!;
             var command = new StartStudyCommand(File.ReadAllText(path), "cli", parse.GetValue(fresh), directory, Path.GetDirectoryName(directory) ?? directory);
-            return CliHost.RunAsync(parse, Configure, (host, ct) => host.Services.GetRequiredService<IConfiguration>().HasSharedQueue()
-                ? QueueAsync(host.Services, command, ct)
-                : TrainAsync(host.Services, command, ct), ct);
+            return CliHost.RunAsync(parse, Configure, async (host, ct) =>
+            {
+                // The study's prepare steps (stores, teachers) run here first: its cells are checked against what they make.
+                if (StudyFile.Parse(command.StudyJson, command.Directory, command.Root).Study is { } study
+                    && await StudyPreparer.RunAsync(host.Services, study, ct).ConfigureAwait(false) is var prepared and not 0)
+                {
+                    return prepared;
+                }
+                return host.Services.GetRequiredService<IConfiguration>().HasSharedQueue()
+                    ? await QueueAsync(host.Services, command, ct).ConfigureAwait(false)
+                    : await TrainAsync(host.Services, command, ct).ConfigureAwait(false);
+            }, ct);
         });
         return run;
     }

@@ -6,8 +6,8 @@ namespace ClipHost.Engine.Data.Store;
 /// <summary>
 /// A copy of a store in which a seeded share of the training pairs carry another pair's captions: known noise, to
 /// measure how much of it a filter removes (its precision and recall) before trusting the filter on real noise.
-/// The donor is drawn from another split group (another emoji, another drawing), so a planted caption never
-/// describes its image by accident; each planted sample's metadata names its donor under <see cref="MetaKey"/>.
+/// The donor is drawn from another split group (another emoji, another drawing) with another primary caption, so a
+/// planted caption never describes its image by accident; each planted sample's metadata names its donor under <see cref="MetaKey"/>.
 /// Validation and test pairs are copied untouched, so evaluations stay clean.
 /// </summary>
 public static class PlantedNoise
@@ -51,7 +51,8 @@ public static class PlantedNoise
 
     /// <summary>
     /// Recipient id → donor id: ceil(share x training pairs) recipients drawn with the seed; each takes the captions of
-    /// the next recipient in draw order whose group differs (a cycle, so every donor gives once where it can).
+    /// the next recipient in draw order of another group and another primary caption (a cycle, so every donor gives
+    /// once where it can).
     /// </summary>
     public static Dictionary<int, int> ChooseDonors(ClipStore store, double share, long seed)
     {
@@ -64,11 +65,11 @@ public static class PlantedNoise
         var donors = new Dictionary<int, int>(count);
         for (var i = 0; i < recipients.Length; i++)
         {
-            var group = store.Samples[recipients[i]].Group;
+            var recipient = store.Samples[recipients[i]];
             for (var step = 1; step < recipients.Length; step++)
             {
                 var donor = recipients[(i + step) % recipients.Length];
-                if (store.Samples[donor].Group != group)
+                if (store.Samples[donor].Group != recipient.Group && store.Samples[donor].Captions[0] != recipient.Captions[0])
                 {
                     donors[recipients[i]] = donor;
                     break;
@@ -77,7 +78,7 @@ public static class PlantedNoise
         }
         if (donors.Count < count)
         {
-            throw new ArgumentException($"share: {count - donors.Count} of the {count} chosen pairs found no donor from another group; the store's training split has too few groups");
+            throw new ArgumentException($"share: {count - donors.Count} of the {count} chosen pairs found no donor of another group and caption; the store's training split has too few distinct captions");
         }
         return donors;
     }
