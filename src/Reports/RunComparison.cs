@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClipHost.Engine.Filtering;
 
 namespace ClipHost.Reports;
 
@@ -19,15 +20,21 @@ public static class RunComparison
         var sb = new StringBuilder();
         // Filtered runs say how much data they kept: at equal samples seen, fewer pairs means more epochs over them.
         var filtered = runs.Any(r => r.Subset is not null);
-        var dataHeader = filtered ? " train pairs | samples seen |" : string.Empty;
+        // On a store with planted mismatches, how many of them each run's filters removed (data plant-noise).
+        var planted = runs.Any(r => r.Subset is { } s && PlantedCount.Across(s.Lineage) is not null);
+        var dataHeader = (filtered ? " train pairs | samples seen |" : string.Empty) + (planted ? " planted mismatches |" : string.Empty);
         sb.AppendLine(Inv, $"| run |{dataHeader} final loss | pairs/s | {string.Join(" | ", columns)} |");
-        sb.AppendLine(Inv, $"|---|{(filtered ? "---|---|" : string.Empty)}---|---|{string.Concat(columns.Select(_ => "---|"))}");
+        sb.AppendLine(Inv, $"|---|{(filtered ? "---|---|" : string.Empty)}{(planted ? "---|" : string.Empty)}---|---|{string.Concat(columns.Select(_ => "---|"))}");
         foreach (var run in runs)
         {
             var values = run.Headline().ToDictionary(h => h.Column, h => h.Value);
             var loss = run.Loss.Count > 0 ? run.Loss[^1].Loss.ToString("F3", Inv) : "-";
             var rate = run.Compute?.PairsPerSecond.ToString("F0", Inv) ?? "-";
             var dataCells = filtered ? $" {run.Subset?.Ids.Count.ToString("N0", Inv) ?? "all"} | {run.Compute?.SamplesSeen.ToString("N0", Inv) ?? "-"} |" : string.Empty;
+            if (planted)
+            {
+                dataCells += $" {(run.Subset is { } s && PlantedCount.Across(s.Lineage) is { } p ? p.ToString() : "-")} |";
+            }
             sb.AppendLine(Inv, $"| {run.Name} |{dataCells} {loss} | {rate} | {string.Join(" | ", columns.Select(c => values.TryGetValue(c, out var v) ? MetricText.Percent(v) : "-"))} |");
         }
         var groups = SeedGroup.Of(runs);

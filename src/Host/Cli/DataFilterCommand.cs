@@ -40,7 +40,7 @@ public static class DataFilterCommand
                     Console.WriteLine($"{l.Id,-14} {l.In,8:N0} in {l.Kept,8:N0} kept {l.Dropped,8:N0} dropped  ({l.Plugin})");
                     if (l.Planted is { } planted)
                     {
-                        Console.WriteLine($"{"",-14} planted mismatches: {planted.Dropped:N0} of {planted.In:N0} dropped (recall {planted.Recall:P1}, precision {planted.Precision:P1})");
+                        Console.WriteLine($"{"",-14} {planted}");
                     }
                 }
                 Console.WriteLine($"{record.Name}: {record.Ids.Count:N0} of {record.SourceCount:N0} samples of '{record.Store}' -> {host.Services.GetRequiredService<DataLayout>().Subset(record.Name, "subset")}");

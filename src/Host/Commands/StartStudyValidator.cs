@@ -28,6 +28,11 @@ public sealed class StartStudyValidator(IEnumerable<ICommandValidator<CreateRunC
                 refused.Add(new OptionError($"{cell.Cell}: experiment", conflict));
             }
         }
+        if (refused.Count > 0 && definition.Prepare.Count > 0)
+        {
+            // The usual cause: the study was sent before the stores and teacher runs its prepare steps make existed.
+            refused.Insert(0, new OptionError("prepare", $"this study prepares {definition.Prepare.Count} things its cells need (stores, teacher runs); `clip-host study run` on a host sharing this data root makes them first, then the study can be sent here"));
+        }
         return refused;
     }
 

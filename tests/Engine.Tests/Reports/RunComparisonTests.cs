@@ -1,4 +1,5 @@
 using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Filtering;
 using ClipHost.Reports;
 
 namespace ClipHost.Engine.Tests.Reports;
@@ -21,6 +22,26 @@ public sealed class RunComparisonTests
         // Runs without a config.json fall back to their names: a-s0..a-s2 are one group, b its own.
         Assert.Contains("| a | 3 |  | 0 | 20.0 ± 10.0 (3) |", table, StringComparison.Ordinal);
         Assert.Contains("| b | 1 |  | 0 | 50.0 ± 0.0 (1) |", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunsOnAPlantedStore_ShowHowManyPlantedPairsTheirFiltersRemoved_AcrossEveryStep()
+    {
+        FilterLineage Step(string id, int @in, int kept, PlantedCount? planted) => new(id, "1.0", "p", null, @in, kept, @in - kept) { Planted = planted };
+        var lineage = new[] { Step("caption-length", 1000, 900, new PlantedCount(400, 30, 100)), Step("clip-score", 900, 500, new PlantedCount(370, 320, 400)) };
+        var subset = new SubsetRecord("cut", "pool-noisy", "h", 0, 1000, "every sample", [.. Enumerable.Range(0, 500)], lineage, DateTimeOffset.UnixEpoch);
+        var filtered = Run("cut-s0", 0.2, 1.0) with { Subset = subset };
+        var clean = Run("clean-s0", 0.2, 1.0) with { Subset = subset with { Lineage = [Step("clip-score", 1000, 500, null)] } };
+
+        var across = PlantedCount.Across(lineage)!;
+        Assert.Equal((400, 350, 500), (across.In, across.Dropped, across.AllDropped));
+        Assert.Equal("350 of 400 planted removed (recall 87.5%, precision 70.0%)", across.ToString());
+
+        var table = RunComparison.Table([filtered, clean]);
+        Assert.Contains("| run | train pairs | samples seen | planted mismatches |", table, StringComparison.Ordinal);
+        Assert.Contains("| cut-s0 | 500 | - | 350 of 400 planted removed (recall 87.5%, precision 70.0%) |", table, StringComparison.Ordinal);
+        Assert.Contains("| clean-s0 | 500 | - | - |", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("planted", RunComparison.Table([clean]), StringComparison.Ordinal);
     }
 
     [Fact]

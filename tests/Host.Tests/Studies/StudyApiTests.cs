@@ -31,6 +31,17 @@ public sealed class StudyApiTests
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("base", refusal.GetProperty("errors")[0].GetProperty("field").GetString());
 
+        // The API does not run prepare steps (they train for minutes): a study whose preparation is not done is refused,
+        // saying so first, and nothing is made.
+        var noisyBase = ColoursData.Tiny("base", epochs: 1, evaluate: false).Replace("\"data\": { \"store\": \"colours\"", "\"data\": { \"store\": \"colours-noisy\"", StringComparison.Ordinal);
+        (status, refusal) = await host.PostJsonAsync("/api/studies", $$"""{ "name": "prep", "base": {{noisyBase}}, "prepare": [ { "plantNoise": "colours", "into": "colours-noisy", "share": 0.25 } ], "axes": [ { "path": "training.seed", "values": [0] } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = refusal.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal("prepare", errors[0].GetProperty("field").GetString());
+        Assert.Contains("clip-host study run", errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(errors.Skip(1), e => e.GetProperty("message").GetString()!.Contains("no store 'colours-noisy'", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(dir.Combine("data", "stores", "colours-noisy")));
+
         var (queued, study) = await host.PostJsonAsync("/api/studies", StudyCliTests.Study("api", """[ { "path": "training.seed", "values": [0, 1] } ]"""));
         Assert.True(queued == HttpStatusCode.Accepted, study.ToString());
         Assert.Equal(["api-seed-0", "api-seed-1"], study.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("runId").GetString()));
