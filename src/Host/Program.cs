@@ -7,6 +7,7 @@ var root = new RootCommand("ClipHost: find the best CLIP recipe for your compute
     .AddTrainCommands()
     .AddRunsCommands()
     .AddStudyCommands()
+    .AddRecipeCommands()
     .AddInfoCommand()
     .AddServeCommand()
     .AddLayoutOptions();

@@ -23,7 +23,7 @@ public static class StudyFile
         JsonObject study;
         try
         {
-            study = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object");
+            study = JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject ?? throw new JsonException("not a JSON object");
         }
         catch (JsonException e)
         {
@@ -53,7 +53,8 @@ public static class StudyFile
         return Parse(File.ReadAllText(path), directory, Path.GetDirectoryName(directory) ?? directory);
     }
 
-    private static JsonObject? Base(JsonNode? node, string? directory, string? root, List<OptionError> errors)
+    /// <summary>The base experiment: inline, or a file named relative to <paramref name="directory"/> that lies inside <paramref name="root"/>.</summary>
+    public static JsonObject? Base(JsonNode? node, string? directory, string? root, List<OptionError> errors)
     {
         switch (node)
         {

@@ -37,6 +37,21 @@ public sealed class StudyFileTests
     }
 
     [Fact]
+    public void ADuplicatedField_AnywhereInTheStudy_IsRefusedAsInvalidJson_NotACrash()
+    {
+        foreach (var json in new[]
+        {
+            """{ "name": "a", "name": "b", "base": {}, "axes": [ { "path": "training.seed", "values": [0] } ] }""",
+            """{ "name": "a", "base": { "training": { "seed": 1, "seed": 2 } }, "axes": [ { "path": "training.seed", "values": [0] } ] }""",
+        })
+        {
+            var (study, errors) = StudyFile.Parse(json, null, null);
+            Assert.Null(study);
+            Assert.Equal("study", Assert.Single(errors).Field);
+        }
+    }
+
+    [Fact]
     public void Zip_TakesTheNthValueOfEveryAxisTogether()
     {
         var cells = Expand(Study("""[ { "path": "data.filters[0].options.topPercent", "values": [20, 60] }, { "path": "training.seed", "values": [3, 4], "name": "s" } ]""", "zip"));

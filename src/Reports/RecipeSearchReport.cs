@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace ClipHost.Reports;
+
+/// <summary>One trial as the search report lists it.</summary>
+/// <param name="Objective">Mean of the objective's validation metrics; null when the trial failed or lacks one.</param>
+/// <param name="TrainingGflops">What the trial spent, from its compute.json.</param>
+public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted);
+
+/// <summary>
+/// The search's answer as Markdown: the recommended recipe, every trial by rung with its budget, spend and validation
+/// objective (promoted ones marked), the search's total compute against the final budget, and the winner's test metrics.
+/// </summary>
+public static class RecipeSearchReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Markdown(string name, double budgetGflops, IReadOnlyList<string> objective, IReadOnlyList<RecipeTrialRow> trials, string winner, IReadOnlyDictionary<string, double> test)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(trials);
+        ArgumentNullException.ThrowIfNull(test);
+        var spent = trials.Sum(t => t.TrainingGflops ?? 0);
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"# Recipe search {name}");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Recommended: **{winner}**, trained at the full budget of {budgetGflops:N0} GFLOPs (`recommended.json`).");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Search compute: {spent:N0} training GFLOPs over {trials.Count} trials = {spent / budgetGflops:F2} x the budget (the winner's own training included).");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"Trials are ranked by the mean of {string.Join(", ", objective.Select(o => $"`{o}`"))} on validation splits; the test split is used once, on the winner.");
+        sb.AppendLine();
+        sb.AppendLine("| rung | point | budget GFLOPs | spent GFLOPs | objective (%) | promoted |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var t in trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
+        {
+            sb.AppendLine(Inv, $"| {t.Rung} | {t.Cell} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {(t.Promoted ? "yes" : string.Empty)} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("## The winner on the test splits");
+        sb.AppendLine();
+        sb.AppendLine("| metric | value (%) |");
+        sb.AppendLine("|---|---|");
+        foreach (var (metric, value) in test.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine(Inv, $"| {metric} | {100 * value:F2} |");
+        }
+        return sb.ToString();
+    }
+}

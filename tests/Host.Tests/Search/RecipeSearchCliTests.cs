@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace ClipHost.Host.Tests.Search;
+
+/// <summary>
+/// `clip-host recipe search`: successive halving over a space on the colours store, trials judged on the validation
+/// split, the winner trained at the full budget, evaluated once on the base's evaluations, and a second run of the same
+/// search training nothing.
+/// </summary>
+public sealed class RecipeSearchCliTests
+{
+    private static string Search(string name, double budget) => $$"""
+        { "name": "{{name}}", "base": {{ColoursData.Tiny("base", evaluate: true)}},
+          "space": [ { "path": "training.learningRate", "values": [0.00001, 0.01, 0.003, 0.0001] } ],
+          "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0,
+          "validation": [ { "name": "colours-val", "task": "zeroshot_classification", "store": "colours", "samples": { "split": "val" }, "labels": "folder", "templates": ["a {c} square"] } ],
+          "objective": ["colours-val/zeroshot_classification/acc1"] }
+        """;
+
+    [Fact]
+    public async Task ASearch_PromotesTheBestHalf_TrainsTheWinnerAtTheFullBudget_AndIsIdempotent()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var file = dir.Write("experiments/searches/lr.json", Search("lr", 4));
+
+        var first = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
+
+        Assert.True(first.ExitCode == 0, first.All);
+        // Four points; two rungs of x2: the first trains two sampled points at half the budget, the second the better one.
+        var trials = Directory.GetDirectories(dir.Combine("runs")).Select(Path.GetFileName).Where(n => n!.StartsWith("lr-r", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, trials.Count);
+        Assert.Equal(2, trials.Count(t => t!.StartsWith("lr-r0-", StringComparison.Ordinal)));
+        var winner = Assert.Single(trials, t => t!.StartsWith("lr-r1-", StringComparison.Ordinal))!;
+        double Objective(string run) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "run.json"))).RootElement.GetProperty("metrics").GetProperty("colours-val/zeroshot_classification/acc1").GetDouble();
+        var rung0 = trials.Where(t => t!.StartsWith("lr-r0-", StringComparison.Ordinal)).Select(t => (Cell: t!["lr-r0-".Length..], Objective: Objective(t!))).ToList();
+        var best = rung0.OrderByDescending(t => t.Objective).ThenBy(t => t.Cell, StringComparer.Ordinal).First().Cell;
+        Assert.Equal($"lr-r1-{best}", winner);
+        double Budget(string run) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "compute.json"))).RootElement.GetProperty("budget").GetProperty("value").GetDouble();
+        Assert.Equal(2, Budget(trials[0]!));
+        Assert.Equal(4, Budget(winner));
+        // Trials are judged on validation only; the winner's test evaluation is the base's, written with the search.
+        Assert.All(trials, t => Assert.False(File.Exists(dir.Combine("runs", t!, "eval", "colours_zeroshot_retrieval.json"))));
+        var folder = dir.Combine("runs", ".searches", "lr");
+        var recommended = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "recommended.json"))).RootElement;
+        Assert.Equal("lr-recommended", recommended.GetProperty("name").GetString());
+        Assert.Equal(4, recommended.GetProperty("training").GetProperty("budget").GetProperty("gflops").GetDouble());
+        Assert.Equal(["colours", "colours"], recommended.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.True(File.Exists(Path.Combine(folder, "test", "colours_zeroshot_retrieval.json")), first.All);
+        var report = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", report, StringComparison.Ordinal);
+        Assert.Contains("Search compute:", report, StringComparison.Ordinal);
+        Assert.Contains("colours/zeroshot_retrieval/text_retrieval_recall@1", report, StringComparison.Ordinal);
+
+        // Resumed (or repeated), the search finds every trial done and trains nothing.
+        var again = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(3, again.Stdout.Split("already trained").Length - 1);
+    }
+
+    [Fact]
+    public async Task ABadPoint_RefusesTheSearch_BeforeAnyTrialTrains()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var file = dir.Write("experiments/searches/bad.json", Search("bad", 4).Replace("[0.00001, 0.01, 0.003, 0.0001]", "[0.01, -1]", StringComparison.Ordinal));
+
+        var result = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
+
+        Assert.True(result.ExitCode == 2, result.All);
+        Assert.Contains("learningRate-v2: training.learningRate", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("runs")) && Directory.EnumerateDirectories(dir.Combine("runs")).Any(d => Path.GetFileName(d).StartsWith("bad-", StringComparison.Ordinal)), result.All);
+    }
+}
