@@ -42,6 +42,13 @@ public sealed class RunComparisonTests
         Assert.Contains("| cut-s0 | 500 | - | 350 of 400 planted removed (recall 87.5%, precision 70.0%) |", table, StringComparison.Ordinal);
         Assert.Contains("| clean-s0 | 500 | - | - |", table, StringComparison.Ordinal);
         Assert.DoesNotContain("planted", RunComparison.Table([clean]), StringComparison.Ordinal);
+
+        // The counts survive the subset record a resumed run reads back (recall and precision are written for readers).
+        using var dir = new TempDir();
+        SubsetFiles.Write(dir.Path, subset, []);
+        var read = SubsetFiles.Read(dir.Path)!;
+        Assert.Equal(lineage.Select(l => l.Planted), read.Lineage.Select(l => l.Planted));
+        Assert.Contains("\"recall\": 0.075", File.ReadAllText(Path.Combine(dir.Path, SubsetFiles.Record)), StringComparison.Ordinal);
     }
 
     [Fact]
