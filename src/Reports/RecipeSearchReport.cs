@@ -6,7 +6,8 @@ namespace ClipHost.Reports;
 /// <summary>One trial as the search report lists it.</summary>
 /// <param name="Objective">Mean of the objective's validation metrics; null when the trial failed or lacks one.</param>
 /// <param name="TrainingGflops">What the trial spent, from its compute.json.</param>
-public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted);
+/// <param name="Values">The point's value on each axis of the space (axis → label).</param>
+public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>
 /// The search's answer as Markdown: the recommended recipe, every trial by rung with its budget, spend and validation
@@ -37,6 +38,7 @@ public static class RecipeSearchReport
         {
             sb.AppendLine(Inv, $"| {t.Rung} | {t.Cell} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {(t.Promoted ? "yes" : string.Empty)} |");
         }
+        Evidence(sb, trials);
         sb.AppendLine();
         sb.AppendLine("## The winner on the test splits");
         sb.AppendLine();
@@ -47,5 +49,31 @@ public static class RecipeSearchReport
             sb.AppendLine(Inv, $"| {metric} | {100 * value:F2} |");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// What each choice gained: per axis and value, the first rung's trials with that value (all at one budget, so they
+    /// compare), their mean and best objective and how many there were; one seed per trial, so a gap of a point or
+    /// two between values is within the seed-to-seed noise.
+    /// </summary>
+    private static void Evidence(StringBuilder sb, IReadOnlyList<RecipeTrialRow> trials)
+    {
+        var first = trials.Where(t => t.Rung == 0 && t.Objective is not null).ToList();
+        if (first.Count == 0)
+        {
+            return;
+        }
+        sb.AppendLine();
+        sb.AppendLine("## Evidence per axis (first rung, one seed per trial)");
+        sb.AppendLine();
+        sb.AppendLine("| axis | value | trials | mean objective (%) | best (%) |");
+        sb.AppendLine("|---|---|---|---|---|");
+        foreach (var axis in first.SelectMany(t => t.Values.Keys).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var value in first.Where(t => t.Values.ContainsKey(axis)).GroupBy(t => t.Values[axis], StringComparer.Ordinal).OrderByDescending(g => g.Average(t => t.Objective!.Value)))
+            {
+                sb.AppendLine(Inv, $"| {axis} | {value.Key} | {value.Count()} | {100 * value.Average(t => t.Objective!.Value):F2} | {100 * value.Max(t => t.Objective!.Value):F2} |");
+            }
+        }
     }
 }

@@ -58,7 +58,7 @@ public static class RecipeSearchRunner
                 {
                     results.Add((trial.Cell, o));
                 }
-                rows.Add(new RecipeTrialRow(rung, trial.Cell, trial.RunId, search.RungBudget(rung), Spent(runs, trial.RunId), objective, false));
+                rows.Add(new RecipeTrialRow(rung, trial.Cell, trial.RunId, search.RungBudget(rung), Spent(runs, trial.RunId), objective, false, point.Values));
                 last = trial;
             }
             if (results.Count == 0)

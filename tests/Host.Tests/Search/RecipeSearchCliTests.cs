@@ -51,6 +51,9 @@ public sealed class RecipeSearchCliTests
         Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", report, StringComparison.Ordinal);
         Assert.Contains("Search compute:", report, StringComparison.Ordinal);
         Assert.Contains("colours/zeroshot_retrieval/text_retrieval_recall@1", report, StringComparison.Ordinal);
+        // What each value of the axis gained, from the first rung: both values the first rung drew have a row.
+        Assert.Contains("## Evidence per axis", report, StringComparison.Ordinal);
+        Assert.All(rung0, t => Assert.Contains($"| training.learningRate | {t.Cell["learningRate-".Length..]} | 1 |", report, StringComparison.Ordinal));
 
         // Resumed (or repeated), the search finds every trial done and trains nothing.
         var again = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
