@@ -43,24 +43,12 @@ public static class RecipeSearchRunner
         RecipeTrial? last = null;
         for (var rung = 0; rung < search.Rungs; rung++)
         {
-            var results = new List<(string Cell, double Objective)>();
-            foreach (var point in current)
+            var (results, trained, exit) = await TrainRungAsync(s, search, runs, current, rung, rows, ct).ConfigureAwait(false);
+            if (exit == 130)
             {
-                var trial = RecipeSearchPlan.Trial(search, point, rung);
-                Console.WriteLine($"== rung {rung}: {trial.Cell} (run {trial.RunId}, {search.RungBudget(rung):N0} GFLOPs)");
-                var exit = await TrainCommand.TrainOneAsync(s, trial.ExperimentJson, new TrainCommand.TrainRequest(Fresh: false, Evaluate: true, null, $"search:{search.Name}"), ct).ConfigureAwait(false);
-                if (exit == 130)
-                {
-                    return exit;
-                }
-                var objective = RecipeSearchPlan.Objective(search, runs.Get(trial.RunId)?.Metrics);
-                if (objective is { } o)
-                {
-                    results.Add((trial.Cell, o));
-                }
-                rows.Add(new RecipeTrialRow(rung, trial.Cell, trial.RunId, search.RungBudget(rung), Spent(runs, trial.RunId), objective, false, point.Values));
-                last = trial;
+                return exit;
             }
+            last = trained ?? last;
             if (results.Count == 0)
             {
                 Console.Error.WriteLine($"rung {rung}: no trial finished with its objective; `recipe search` again resumes them");
@@ -79,6 +67,32 @@ public static class RecipeSearchRunner
             current = [.. current.Where(p => promoted.Contains(p.Cell))];
         }
         return await FinishAsync(s, search, runs, rows, last!, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Trains one rung's trials in turn (each skipped when finished), adding their rows; exit 130 when stopped.</summary>
+    private static async Task<(List<(string Cell, double Objective)> Results, RecipeTrial? Last, int Exit)> TrainRungAsync(
+        IServiceProvider s, RecipeSearch search, RunStore runs, IReadOnlyList<StudyCell> current, int rung, List<RecipeTrialRow> rows, CancellationToken ct)
+    {
+        var results = new List<(string Cell, double Objective)>();
+        RecipeTrial? last = null;
+        foreach (var point in current)
+        {
+            var trial = RecipeSearchPlan.Trial(search, point, rung);
+            Console.WriteLine($"== rung {rung}: {trial.Cell} (run {trial.RunId}, {search.RungBudget(rung):N0} GFLOPs)");
+            var exit = await TrainCommand.TrainOneAsync(s, trial.ExperimentJson, new TrainCommand.TrainRequest(Fresh: false, Evaluate: true, null, $"search:{search.Name}"), ct).ConfigureAwait(false);
+            if (exit == 130)
+            {
+                return (results, last, exit);
+            }
+            var objective = RecipeSearchPlan.Objective(search, runs.Get(trial.RunId)?.Metrics);
+            if (objective is { } o)
+            {
+                results.Add((trial.Cell, o));
+            }
+            rows.Add(new RecipeTrialRow(rung, trial.Cell, trial.RunId, search.RungBudget(rung), Spent(runs, trial.RunId), objective, false, point.Values));
+            last = trial;
+        }
+        return (results, last, 0);
     }
 
     private static async Task<int> FinishAsync(IServiceProvider s, RecipeSearch search, RunStore runs, List<RecipeTrialRow> rows, RecipeTrial winner, CancellationToken ct)

@@ -26,10 +26,11 @@ public sealed class FuzzTests
     public void ExperimentConfig_EveryShippedExperiment_StillParses()
     {
         // Nulls became field errors after the fuzzer found one crashing Validate; no shipped config may rely on them.
-        // Study files are not experiments (they name one as their base): StudyFileTests parses and expands each.
+        // Study and search files are not experiments (they name one as their base): ShippedStudiesTests and
+        // ShippedSearchesTests parse and expand each.
         var experiments = Path.Combine(TestSupport.Importer.RepositoryRoot(), "experiments");
-        var studies = Path.Combine(experiments, "studies") + Path.DirectorySeparatorChar;
-        var files = Directory.EnumerateFiles(experiments, "*.json", SearchOption.AllDirectories).Where(f => !f.StartsWith(studies, StringComparison.Ordinal)).ToList();
+        string[] notExperiments = [Path.Combine(experiments, "studies") + Path.DirectorySeparatorChar, Path.Combine(experiments, "searches") + Path.DirectorySeparatorChar];
+        var files = Directory.EnumerateFiles(experiments, "*.json", SearchOption.AllDirectories).Where(f => !notExperiments.Any(d => f.StartsWith(d, StringComparison.Ordinal))).ToList();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
