@@ -58,7 +58,7 @@ public sealed class Bf16RegionTests
         var bf16 = TrainSteps(PrecisionSetting.Bf16Mixed, out var masters);
 
         Assert.All(masters, m => Assert.True(m.Dtype == ScalarType.Float32, $"{m.Name} is {m.Dtype}"));
-        Assert.True(fp32[^1] < fp32[0] - 0.5, $"fp32 did not learn the batch: {string.Join(" ", fp32)}");
+        Assert.True(fp32[^1] < fp32[0] - 0.3 && fp32.Zip(fp32.Skip(1)).All(p => p.Second < p.First), $"fp32 did not learn the batch: {string.Join(" ", fp32)}");
         // bf16 keeps 8 bits of mantissa: a few steps on one batch may differ by a few percent of the loss, not more.
         for (var i = 0; i < fp32.Count; i++)
         {
@@ -70,7 +70,10 @@ public sealed class Bf16RegionTests
     private static List<float> TrainSteps(PrecisionSetting precision, out List<(string Name, ScalarType Dtype)> masters)
     {
         var config = TinyExperiments.Tiny("steps", 64, batch: 16);
-        using var session = TrainingSession.Create(StaticRegistry.Instance, config.Model, new StrategyConfig { Id = "clip" }, config.Training with { Precision = precision }, CPU);
+        // The default learning rate, not the tiny experiments' 5e-3: six steps have no room for warm-up, and at 5e-3
+        // open_clip's initial weights overshoot on the first step (the loss rises, then collapses to ln 16), so the
+        // batch is never learned and bf16 would be compared with fp32 on a run that went nowhere.
+        using var session = TrainingSession.Create(StaticRegistry.Instance, config.Model, new StrategyConfig { Id = "clip" }, config.Training with { Precision = precision, LearningRate = 5e-4 }, CPU);
         session.Model.train();
         using var generator = new Generator(7);
         using var images = randn([16, 3, 16, 16], generator: generator);
