@@ -21,29 +21,11 @@ public static class DataMergeCommand
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, ct) =>
         {
             var stores = host.Services.GetRequiredService<DataLayout>().Stores;
-            var target = parse.GetValue(name)!;
-            if (Identifier.Check(target, "name") is { } badName)
+            return NewStoreCommand.Run(stores, parse.GetValue(name)!, "name", parse.GetValue(replace), () =>
             {
-                Console.Error.WriteLine(badName);
-                return Task.FromResult(2);
-            }
-            var existing = Path.Combine(stores, target, StoreFiles.Manifest);
-            if (File.Exists(existing) && !parse.GetValue(replace))
-            {
-                Console.Error.WriteLine($"name: store '{target}' exists under {stores}; pass --replace to build it again");
-                return Task.FromResult(2);
-            }
-            try
-            {
-                var manifest = StoreMerger.Merge(stores, target, parse.GetValue(sources)!, parse.GetValue(replace));
-                Console.WriteLine($"{manifest.Name}: {manifest.Count} samples (train {manifest.Splits.GetValueOrDefault(Splits.Train)}, val {manifest.Splits.GetValueOrDefault(Splits.Val)}, test {manifest.Splits.GetValueOrDefault(Splits.Test)}) from {manifest.Source}, hash {manifest.ContentHash[..12]}");
-                return Task.FromResult(0);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return Task.FromResult(2);
-            }
+                var manifest = StoreMerger.Merge(stores, parse.GetValue(name)!, parse.GetValue(sources)!, parse.GetValue(replace));
+                return $"{manifest.Name}: {manifest.Count} samples (train {manifest.Splits.GetValueOrDefault(Splits.Train)}, val {manifest.Splits.GetValueOrDefault(Splits.Val)}, test {manifest.Splits.GetValueOrDefault(Splits.Test)}) from {manifest.Source}, hash {manifest.ContentHash[..12]}";
+            });
         }, ct));
         return command;
     }

@@ -26,30 +26,11 @@ public static class DataPlantNoiseCommand
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, _ => { }, (host, ct) =>
         {
             var stores = host.Services.GetRequiredService<DataLayout>().Stores;
-            var target = parse.GetValue(into)!;
-            if (Identifier.Check(target, "--into") is { } badName)
+            return NewStoreCommand.Run(stores, parse.GetValue(into)!, "--into", parse.GetValue(replace), () =>
             {
-                Console.Error.WriteLine(badName);
-                return Task.FromResult(2);
-            }
-            if (File.Exists(Path.Combine(stores, target, StoreFiles.Manifest)) && !parse.GetValue(replace))
-            {
-                Console.Error.WriteLine($"--into: store '{target}' exists under {stores}; pass --replace to build it again");
-                return Task.FromResult(2);
-            }
-            try
-            {
-                var manifest = PlantedNoise.Plant(stores, parse.GetValue(store)!, target, parse.GetValue(share), parse.GetValue(seed), parse.GetValue(replace));
-                using var noisy = ClipStore.Open(Path.Combine(stores, target));
-                var planted = noisy.Samples.Count(s => s.Meta.ContainsKey(PlantedNoise.MetaKey));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest.Name}: {manifest.Count} samples from {manifest.Source}, {planted} training pairs with planted captions, hash {manifest.ContentHash[..12]}"));
-                return Task.FromResult(0);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return Task.FromResult(2);
-            }
+                var (manifest, planted) = PlantedNoise.Plant(stores, parse.GetValue(store)!, parse.GetValue(into)!, parse.GetValue(share), parse.GetValue(seed), parse.GetValue(replace));
+                return string.Create(CultureInfo.InvariantCulture, $"{manifest.Name}: {manifest.Count} samples from {manifest.Source}, {planted} training pairs with planted captions, hash {manifest.ContentHash[..12]}");
+            });
         }, ct));
         return command;
     }

@@ -40,41 +40,39 @@ public static class RecipeSearchRunner
         var rows = new List<RecipeTrialRow>();
         var current = RecipeSearchPlan.FirstRung(search, points);
         Console.WriteLine($"search {search.Name}: {points.Count} points, {current.Count} trials in the first rung, {search.Rungs} rungs of x{search.Eta}, final budget {search.BudgetGflops:N0} GFLOPs");
-        RecipeTrial? last = null;
-        for (var rung = 0; rung < search.Rungs; rung++)
+        for (var rung = 0; ; rung++)
         {
-            var (results, trained, exit) = await TrainRungAsync(s, search, runs, current, rung, rows, ct).ConfigureAwait(false);
+            var (results, exit) = await TrainRungAsync(s, search, runs, current, rung, rows, ct).ConfigureAwait(false);
             if (exit == 130)
             {
                 return exit;
             }
-            last = trained ?? last;
             if (results.Count == 0)
             {
                 Console.Error.WriteLine($"rung {rung}: no trial finished with its objective; `recipe search` again resumes them");
                 return 1;
             }
+            // Ranked as promotions are (best first, ties by name): the last rung's first is the recommended recipe.
+            var ranked = RecipeSearchPlan.Promote(search, results);
             if (rung == search.Rungs - 1)
             {
-                last = RecipeSearchPlan.Trial(search, current.Single(p => p.Cell == results.OrderByDescending(r => r.Objective).First().Cell), rung);
-                break;
+                var winner = RecipeSearchPlan.Trial(search, current.Single(p => p.Cell == ranked[0]), rung);
+                return await FinishAsync(s, search, runs, rows, winner, ct).ConfigureAwait(false);
             }
-            var promoted = RecipeSearchPlan.Promote(search, results).ToHashSet(StringComparer.Ordinal);
+            var promoted = ranked.ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
             {
                 rows[i] = rows[i].Rung == rung && promoted.Contains(rows[i].Cell) ? rows[i] with { Promoted = true } : rows[i];
             }
             current = [.. current.Where(p => promoted.Contains(p.Cell))];
         }
-        return await FinishAsync(s, search, runs, rows, last!, ct).ConfigureAwait(false);
     }
 
     /// <summary>Trains one rung's trials in turn (each skipped when finished), adding their rows; exit 130 when stopped.</summary>
-    private static async Task<(List<(string Cell, double Objective)> Results, RecipeTrial? Last, int Exit)> TrainRungAsync(
+    private static async Task<(List<(string Cell, double Objective)> Results, int Exit)> TrainRungAsync(
         IServiceProvider s, RecipeSearch search, RunStore runs, IReadOnlyList<StudyCell> current, int rung, List<RecipeTrialRow> rows, CancellationToken ct)
     {
         var results = new List<(string Cell, double Objective)>();
-        RecipeTrial? last = null;
         foreach (var point in current)
         {
             var trial = RecipeSearchPlan.Trial(search, point, rung);
@@ -82,7 +80,7 @@ public static class RecipeSearchRunner
             var exit = await TrainCommand.TrainOneAsync(s, trial.ExperimentJson, new TrainCommand.TrainRequest(Fresh: false, Evaluate: true, null, $"search:{search.Name}"), ct).ConfigureAwait(false);
             if (exit == 130)
             {
-                return (results, last, exit);
+                return (results, exit);
             }
             var objective = RecipeSearchPlan.Objective(search, runs.Get(trial.RunId)?.Metrics);
             if (objective is { } o)
@@ -90,9 +88,8 @@ public static class RecipeSearchRunner
                 results.Add((trial.Cell, o));
             }
             rows.Add(new RecipeTrialRow(rung, trial.Cell, trial.RunId, search.RungBudget(rung), Spent(runs, trial.RunId), objective, false, point.Values));
-            last = trial;
         }
-        return (results, last, 0);
+        return (results, 0);
     }
 
     private static async Task<int> FinishAsync(IServiceProvider s, RecipeSearch search, RunStore runs, List<RecipeTrialRow> rows, RecipeTrial winner, CancellationToken ct)

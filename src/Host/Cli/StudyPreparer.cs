@@ -39,7 +39,7 @@ public static class StudyPreparer
                         Console.WriteLine($"{step.Field}: store {merged.Name}, {merged.Count} samples from {merged.Source}");
                         break;
                     case PlantNoiseStep plant when !Exists(stores, plant.Into):
-                        var planted = PlantedNoise.Plant(stores, plant.Store, plant.Into, plant.Share, plant.Seed, replace: false);
+                        var (planted, _) = PlantedNoise.Plant(stores, plant.Store, plant.Into, plant.Share, plant.Seed, replace: false);
                         Console.WriteLine($"{step.Field}: store {planted.Name}, {planted.Count} samples from {planted.Source}");
                         break;
                     case MergeStoresStep or PlantNoiseStep:

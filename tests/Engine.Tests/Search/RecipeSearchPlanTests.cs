@@ -86,6 +86,18 @@ public sealed class RecipeSearchPlanTests
         Assert.Contains(errors, e => e.Field == field);
     }
 
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("/etc")]
+    [InlineData("a/b")]
+    public void ASearchName_ThatWouldLeaveTheRunsRoot_IsRefused(string name)
+    {
+        // The name becomes <runs>/.searches/<name>/ and the prefix of every trial's run folder.
+        var (search, errors) = RecipeSearchFile.Parse(Search(Space).Replace("\"name\": \"s\"", $"\"name\": \"{name}\"", StringComparison.Ordinal), null, null);
+        Assert.Null(search);
+        Assert.Contains(errors, e => e.Field == "name");
+    }
+
     [Fact]
     public void AnObjectiveNamingNoValidationEvaluation_OrNoMetricPath_IsRefused()
     {

@@ -17,7 +17,8 @@ public static class PlantedNoise
 
     public sealed record PlantReport(string SourceStore, string SourceHash, double Share, long Seed, int TrainPairs, int Planted);
 
-    public static StoreManifest Plant(string storesRoot, string source, string name, double share, long seed, bool replace)
+    /// <returns>The new store's manifest, and how many training pairs carry planted captions.</returns>
+    public static (StoreManifest Manifest, int Planted) Plant(string storesRoot, string source, string name, double share, long seed, bool replace)
     {
         if (Identifier.Check(name, "name") is { } badName)
         {
@@ -46,7 +47,7 @@ public static class PlantedNoise
         Copy(store, writer, donors);
         var report = new PlantReport(source, store.ContentHash, share, seed, store.Samples.Count(s => s.Split == Splits.Train), donors.Count);
         var manifest = store.Manifest;
-        return writer.Complete(name, $"planted-noise:{source}", report, skipped: 0, manifest.Seed, manifest.ValFraction, manifest.TestFraction, replace, manifest.Licences);
+        return (writer.Complete(name, $"planted-noise:{source}", report, skipped: 0, manifest.Seed, manifest.ValFraction, manifest.TestFraction, replace, manifest.Licences), donors.Count);
     }
 
     /// <summary>
