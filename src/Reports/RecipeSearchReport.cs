@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ClipHost.Engine.Search;
 
 namespace ClipHost.Reports;
-
-/// <summary>One trial as the search report lists it.</summary>
-/// <param name="Objective">Mean of the objective's validation metrics; null when the trial failed or lacks one.</param>
-/// <param name="TrainingGflops">What the trial spent, from its compute.json.</param>
-/// <param name="Values">The point's value on each axis of the space (axis → label).</param>
-public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>
 /// The search's answer as Markdown: the recommended recipe, every trial by rung with its budget, spend and validation

@@ -26,6 +26,8 @@ public sealed class ResultsLinks
 
     public string Compare(string a, string b) => _prefix is { } p ? $"{p}/compare?a={E(a)}&b={E(b)}" : $"compare-{a}-vs-{b}.html";
 
+    public string Search(string name) => _prefix is { } p ? $"{p}/searches/{E(name)}" : $"search-{name}.html";
+
     public string Study(string name) => _prefix is { } p ? $"{p}/studies/{E(name)}" : $"study-{name}.html";
 
     /// <summary>A page's figure as png, svg or csv.</summary>

@@ -44,6 +44,8 @@ public static class ResultsSite
         Read(runsRoot, a) is { } first && Read(runsRoot, b) is { } second ? ComparePage.Render(first.Run, second.Run, links) : null;
 
     /// <summary>A study's page: the lead's study routes serve it (and its figures) and write it as a file with <see cref="WriteStudy"/>.</summary>
+    public static ResultsPage SearchPage(SearchView search, string runsRoot, ResultsLinks links) => Reports.SearchPage.Render(search, runsRoot, links);
+
     public static ResultsPage StudyPage(StudyView study, string runsRoot, ResultsLinks links) => Reports.StudyPage.Render(study, runsRoot, links);
 
     /// <summary>Writes index.html (the runs table) and a page per run, with every figure as PNG, SVG and CSV; returns the index.</summary>

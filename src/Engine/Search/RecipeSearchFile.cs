@@ -68,6 +68,48 @@ public static class RecipeSearchFile
         return (new RecipeSearch(name!, baseConfig!, space, budget, eta, rungs, seed, (JsonArray)validation!.DeepClone(), objective!.Select(m => m!).ToList()) { Prepare = prepare }, []);
     }
 
+    /// <summary>
+    /// The search with the caller's overrides: another final budget (GFLOPs, positive) and another store for the base's
+    /// data; errors name <paramref name="budgetField"/> or <paramref name="dataField"/> as the caller spells them.
+    /// </summary>
+    public static (RecipeSearch? Search, IReadOnlyList<OptionError> Errors) WithOverrides(RecipeSearch search, double? budget, string? store, string budgetField, string dataField)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        if (budget is { } g)
+        {
+            if (!(g > 0) || double.IsInfinity(g))
+            {
+                return (null, [new OptionError(budgetField, "give a positive, finite number of GFLOPs")]);
+            }
+            search = search with { BudgetGflops = g };
+        }
+        if (store is not null)
+        {
+            if (Identifier.Check(store, dataField) is { } bad)
+            {
+                return (null, [bad]);
+            }
+            var withStore = (JsonObject)search.Base.DeepClone();
+            Experiments.ConfigSweep.Set(withStore, "data.store", store);
+            search = search with { Base = withStore };
+        }
+        return (search, []);
+    }
+
+    /// <summary>
+    /// The search as the service keeps it: <paramref name="json"/> with its base inline (read from its file, with the
+    /// overrides the search carries) and its budget set, so it parses again without a folder and cannot change when
+    /// the base's file does.
+    /// </summary>
+    public static string SelfContained(string json, RecipeSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["base"] = search.Base.DeepClone();
+        node["budget"] = new JsonObject { ["gflops"] = search.BudgetGflops };
+        return node.ToJsonString();
+    }
+
     public static (RecipeSearch? Search, IReadOnlyList<OptionError> Errors) Load(string path)
     {
         if (!File.Exists(path))

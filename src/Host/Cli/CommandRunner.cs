@@ -26,6 +26,29 @@ public static class CommandRunner
     /// <summary>Blocks a dedicated thread on a command: TorchSharp's dispose scopes are per thread, and a progress bar draws on this one.</summary>
     public static Task<T> OnTrainingThread<T>(Func<T> work) => Commands.RunConfig.OnTorchThread(work);
 
+    /// <summary>
+    /// Sends work to the shared queue and prints what <paramref name="submit"/> says was queued; a refusal, a name
+    /// conflict or an unreachable queue is printed instead, and nothing was queued.
+    /// </summary>
+    public static async Task<int> QueueAsync(Func<Task<string>> submit)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        try
+        {
+            Console.WriteLine(await submit().ConfigureAwait(false));
+            return 0;
+        }
+        catch (OptionsValidationFailedException e)
+        {
+            return Refuse(e.Errors);
+        }
+        catch (Exception e) when (e is RunConflictException or Jobs.StorageUnavailableException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
     public static int Refuse(IEnumerable<OptionError> errors)
     {
         foreach (var error in errors)

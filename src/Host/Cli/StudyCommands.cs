@@ -94,24 +94,11 @@ public static class StudyCommands
         return 0;
     }
 
-    private static async Task<int> QueueAsync(IServiceProvider s, StartStudyCommand command, CancellationToken ct)
+    private static Task<int> QueueAsync(IServiceProvider s, StartStudyCommand command, CancellationToken ct) => CommandRunner.QueueAsync(async () =>
     {
-        try
-        {
-            var submitted = await s.GetRequiredService<StudySubmitter>().SubmitAsync(command, ct).ConfigureAwait(false);
-            Console.WriteLine($"study {submitted.Name}: {submitted.Cells.Count} cells on the shared queue ({string.Join(", ", submitted.Cells.GroupBy(c => c.Status).Select(g => $"{g.Count()} {g.Key}"))}); follow it with `clip-host study status {submitted.Name}`");
-            return 0;
-        }
-        catch (OptionsValidationFailedException e)
-        {
-            return CommandRunner.Refuse(e.Errors);
-        }
-        catch (Exception e) when (e is RunConflictException or StorageUnavailableException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-    }
+        var submitted = await s.GetRequiredService<StudySubmitter>().SubmitAsync(command, ct).ConfigureAwait(false);
+        return $"study {submitted.Name}: {submitted.Cells.Count} cells on the shared queue ({string.Join(", ", submitted.Cells.GroupBy(c => c.Status).Select(g => $"{g.Count()} {g.Key}"))}); follow it with `clip-host study status {submitted.Name}`";
+    });
 
     private static Command Status()
     {

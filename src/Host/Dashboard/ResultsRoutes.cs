@@ -5,7 +5,8 @@ namespace ClipHost.Host.Dashboard;
 
 /// <summary>
 /// The results pages under the dashboard: /results (every run), /results/runs/{id}, /results/compare?a=&amp;b=,
-/// /results/studies/{name} (when a study layer registers <see cref="IStudyViews"/>), each page's figures under
+/// /results/studies/{name} (when a study layer registers <see cref="IStudyViews"/>), /results/searches/{name} (likewise
+/// <see cref="ISearchViews"/>), each page's figures under
 /// /results/figures/{page}/{name}.{png|svg|csv} and run files under /results/files/{id}/{path}. The route patterns
 /// admit only identifiers; the handlers check again.
 /// </summary>
@@ -15,7 +16,7 @@ public static class ResultsRoutes
     private const string Id = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
     private const string FigureFile = "/(?<name>[a-z0-9-]+)\\.(?<format>png|svg|csv)";
 
-    public static void Register(RunStore runs, IStudyViews? studies)
+    public static void Register(RunStore runs, IStudyViews? studies, ISearchViews? searches = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var routes = DashboardRoutes.Routes;
@@ -34,7 +35,21 @@ public static class ResultsRoutes
             routes.Add($"{Prefix}/figures/studies/(?<study>{Id}){FigureFile}", new ResultsFileDispatcher(c =>
                 ResultsFileDispatcher.Figure(Study(studies, runs, c.UriMatch.Groups["study"].Value, Served(c)), c)));
         }
+        if (searches is not null)
+        {
+            RegisterSearches(routes, runs, searches);
+        }
     }
+
+    private static void RegisterSearches(Hangfire.Dashboard.RouteCollection routes, RunStore runs, ISearchViews searches)
+    {
+        routes.AddRazorPage($"{Prefix}/searches/(?<name>{Id})", m => new ResultsRazorPage((links, _) => Search(searches, runs, m.Groups["name"].Value, links)));
+        routes.Add($"{Prefix}/figures/searches/(?<search>{Id}){FigureFile}", new ResultsFileDispatcher(c =>
+            ResultsFileDispatcher.Figure(Search(searches, runs, c.UriMatch.Groups["search"].Value, Served(c)), c)));
+    }
+
+    private static ResultsPage? Search(ISearchViews searches, RunStore runs, string name, ResultsLinks links) =>
+        searches.Find(name) is { } view ? ResultsSite.SearchPage(view, runs.Root, links) : null;
 
     private static ResultsPage? Study(IStudyViews studies, RunStore runs, string name, ResultsLinks links) =>
         studies.Find(name) is { } view ? ResultsSite.StudyPage(view, runs.Root, links) : null;

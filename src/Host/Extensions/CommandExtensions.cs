@@ -39,6 +39,9 @@ public static class CommandExtensions
         builder.Services.AddSingleton<ClipHost.Host.Dashboard.IStudyViews, StudyViews>();
         builder.Services.AddSingleton<ICommandValidator<StartStudyCommand>, StartStudyValidator>();
         builder.Services.AddSingleton<StudyExistsValidator>();
+        builder.Services.AddSingleton<ClipHost.Host.Search.RecipeSearchStore>();
+        builder.Services.AddSingleton<ClipHost.Host.Search.RecipeSearchFinisher>();
+        builder.Services.AddSingleton<ClipHost.Host.Dashboard.ISearchViews, ClipHost.Host.Search.SearchViews>();
         builder.Services.AddSingleton<ICommandValidator<GetStudyCommand>>(sp => sp.GetRequiredService<StudyExistsValidator>());
         builder.Services.AddSingleton<ICommandValidator<CancelStudyCommand>>(sp => sp.GetRequiredService<StudyExistsValidator>());
         return builder;

@@ -46,6 +46,7 @@ public static class JobExtensions
         builder.Services.AddHostedService<ExperimentSchedule>();
         builder.Services.AddHostedService<StudySchedule>();
         builder.Services.AddHostedService<RunRecovery>();
+        builder.Services.AddHostedService<ClipHost.Host.Search.RecipeSearchRecovery>();
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             builder.Services.AddSingleton<SharedRunsRoot>();
@@ -85,6 +86,7 @@ public static class JobExtensions
         });
         builder.Services.AddSingleton<RunSubmitter>();
         builder.Services.AddSingleton<StudySubmitter>();
+        builder.Services.AddSingleton<ClipHost.Host.Search.RecipeSearchSubmitter>();
         builder.Services.AddSingleton<IRunJobs, HangfireRunJobs>();
         return builder;
     }

@@ -6,6 +6,9 @@ internal static partial class JobLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} had no {Kind} job in this storage (restarted in-memory host); queued again as job {JobId}")]
     public static partial void Recovered(ILogger logger, string runId, string kind, string jobId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search {Search} had no advance job in this storage (restarted in-memory host); queued again as job {JobId}")]
+    public static partial void SearchRecovered(ILogger logger, string search, string jobId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}")]
     public static partial void RunsRootNotShared(ILogger logger, string problem);
 

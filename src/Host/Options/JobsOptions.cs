@@ -26,6 +26,10 @@ public sealed class JobsOptions
     [Range(100, 60_000)]
     public int PollIntervalMs { get; set; } = 1000;
 
+    /// <summary>How often a recipe search looks at its trials to queue the next rung (a short job on the default queue).</summary>
+    [Range(1, 3600)]
+    public int SearchPollSeconds { get; set; } = 10;
+
     /// <summary>PostgreSQL schema of Hangfire's tables.</summary>
     [Required]
     [RegularExpression("^[a-z_][a-z0-9_]*$")]

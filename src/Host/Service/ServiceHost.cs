@@ -39,6 +39,7 @@ public static class ServiceHost
         app.MapPluginsApi();
         app.MapRunsApi();
         app.MapStudiesApi();
+        app.MapRecipesApi();
         app.MapDataApi();
         app.MapJobsDashboard();
         app.Lifetime.ApplicationStarted.Register(() => Announce(app));

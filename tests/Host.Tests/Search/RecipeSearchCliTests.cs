@@ -9,8 +9,8 @@ namespace ClipHost.Host.Tests.Search;
 /// </summary>
 public sealed class RecipeSearchCliTests
 {
-    private static string Search(string name, double budget) => $$"""
-        { "name": "{{name}}", "base": {{ColoursData.Tiny("base", evaluate: true)}},
+    internal static string Search(string name, double budget, string? baseJson = null) => $$"""
+        { "name": "{{name}}", "base": {{baseJson ?? ColoursData.Tiny("base", evaluate: true)}},
           "space": [ { "path": "training.learningRate", "values": [0.00001, 0.01, 0.003, 0.0001] } ],
           "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0,
           "validation": [ { "name": "colours-val", "task": "zeroshot_classification", "store": "colours", "samples": { "split": "val" }, "labels": "folder", "templates": ["a {c} square"] } ],
@@ -58,7 +58,10 @@ public sealed class RecipeSearchCliTests
         // Resumed (or repeated), the search finds every trial done and trains nothing.
         var again = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
         Assert.True(again.ExitCode == 0, again.All);
-        Assert.Equal(3, again.Stdout.Split("already trained").Length - 1);
+        // Replayed from the runs, every trial is finished: none is trained (or even opened for training) again.
+        Assert.DoesNotContain("== rung", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, Directory.GetDirectories(dir.Combine("runs")).Count(d => Path.GetFileName(d).StartsWith("lr-r", StringComparison.Ordinal)));
     }
 
     [Fact]

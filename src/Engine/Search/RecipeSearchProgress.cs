@@ -1,0 +1,56 @@
+using ClipHost.Engine.Studies;
+
+namespace ClipHost.Engine.Search;
+
+/// <summary>
+/// Where a search stands, replayed from its trials' runs: the rows of every finished trial, the rung under way and its
+/// trials still to train (<see cref="Pending"/>), and once the last rung is done the <see cref="Winner"/>. Because it is
+/// read from the runs alone, every host (and the CLI after a crash) computes the same state, and a trial that finished
+/// is never trained again.
+/// </summary>
+public sealed record RecipeSearchProgress(
+    IReadOnlyList<RecipeTrialRow> Rows,
+    int Rung,
+    IReadOnlyList<RecipeTrial> Pending,
+    RecipeTrial? Winner,
+    string? Stalled)
+{
+    /// <summary>Replays successive halving over the outcomes <paramref name="outcome"/> gives for each trial's run id (null: no run yet).</summary>
+    public static RecipeSearchProgress Replay(RecipeSearch search, IReadOnlyList<StudyCell> points, Func<string, RecipeTrialOutcome?> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var rows = new List<RecipeTrialRow>();
+        var current = RecipeSearchPlan.FirstRung(search, points);
+        for (var rung = 0; ; rung++)
+        {
+            var trials = current.Select(p => (Point: p, Trial: RecipeSearchPlan.Trial(search, p, rung))).Select(t => (t.Point, t.Trial, Outcome: outcome(t.Trial.RunId))).ToList();
+            var pending = trials.Where(t => t.Outcome is not { Finished: true }).Select(t => t.Trial).ToList();
+            var finished = trials.Where(t => t.Outcome is { Finished: true }).ToList();
+            var start = rows.Count;
+            rows.AddRange(finished.Select(t => new RecipeTrialRow(rung, t.Trial.Cell, t.Trial.RunId, search.RungBudget(rung), t.Outcome!.TrainingGflops,
+                RecipeSearchPlan.Objective(search, t.Outcome.Metrics), false, t.Point.Values)));
+            if (pending.Count > 0)
+            {
+                return new RecipeSearchProgress(rows, rung, pending, null, null);
+            }
+            var results = rows.Skip(start).Where(r => r.Objective is not null).Select(r => (r.Cell, r.Objective!.Value)).ToList();
+            if (results.Count == 0)
+            {
+                return new RecipeSearchProgress(rows, rung, [], null, $"no trial of rung {rung} finished with its objective (every one failed or lacks a metric of the objective)");
+            }
+            // Ranked as promotions are (best first, ties by name): the last rung's first is the recommended recipe.
+            var ranked = RecipeSearchPlan.Promote(search, results);
+            if (rung == search.Rungs - 1)
+            {
+                return new RecipeSearchProgress(rows, rung, [], trials.Single(t => t.Trial.Cell == ranked[0]).Trial, null);
+            }
+            var promoted = ranked.ToHashSet(StringComparer.Ordinal);
+            for (var i = start; i < rows.Count; i++)
+            {
+                rows[i] = promoted.Contains(rows[i].Cell) ? rows[i] with { Promoted = true } : rows[i];
+            }
+            current = [.. current.Where(p => promoted.Contains(p.Cell))];
+        }
+    }
+}

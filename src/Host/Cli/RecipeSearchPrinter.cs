@@ -1,0 +1,27 @@
+using System.Globalization;
+using ClipHost.Host.Search;
+
+namespace ClipHost.Host.Cli;
+
+/// <summary>A search's state as text: the rung under way and its trials, the finished trials by rung, the compute spent.</summary>
+public static class RecipeSearchPrinter
+{
+    public static void Print(RecipeSearchStatus search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"search {search.Name} ({search.Source}, {search.SubmittedAt:yyyy-MM-dd HH:mm}Z): {search.Points} points, {search.Rungs} rungs of x{search.Eta}, budget {search.BudgetGflops:N0} GFLOPs"));
+        Console.WriteLine($"{"rung",-5} {"point",-44} {"spent GFLOPs",13} {"objective %",12} promoted");
+        foreach (var t in search.Trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
+        {
+            var objective = t.Objective is { } o ? (100 * o).ToString("F2", inv) : "failed";
+            Console.WriteLine(string.Create(inv, $"{t.Rung,-5} {t.Cell,-44} {t.TrainingGflops ?? 0,13:N0} {objective,12} {(t.Promoted ? "yes" : string.Empty)}"));
+        }
+        foreach (var t in search.Pending)
+        {
+            Console.WriteLine($"{search.Rung,-5} {t.Cell,-44} {t.Status,13}");
+        }
+        var state = search.Finished ? $"finished: {search.Winner} recommended" : search.Stalled is { } why ? $"stalled: {why}" : $"rung {search.Rung} under way";
+        Console.WriteLine(string.Create(inv, $"spent {search.SpentGflops:N0} GFLOPs = {search.SpentGflops / search.BudgetGflops:F2} x the budget; {state}"));
+    }
+}

@@ -1,0 +1,19 @@
+using ClipHost.Engine.Search;
+
+namespace ClipHost.Host.Search;
+
+/// <summary>
+/// Every point of a search checked as its first-rung trial, as a submission of that run would be, before anything
+/// trains: the CLI and the service refuse a search by the same rules, each error naming the point and the field.
+/// </summary>
+public static class RecipeSearchChecks
+{
+    public static List<OptionError> Refusals(RecipeSearch search, IEnumerable<ICommandValidator<CreateRunCommand>> validators, string source)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var checks = validators.ToList();
+        var (points, expansion) = RecipeSearchPlan.Points(search);
+        return [.. expansion.Concat(points.SelectMany(p => checks.SelectMany(v => v.Validate(new CreateRunCommand(RecipeSearchPlan.Trial(search, p, 0).ExperimentJson, source)))
+            .Select(e => e with { Field = $"{p.Cell}: {e.Field}" })))];
+    }
+}
