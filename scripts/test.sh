@@ -7,8 +7,9 @@ need_dotnet
 need_npm
 # Real data for the import tests; the tests would install them too, but one apt run up front is faster.
 # PostgreSQL for the multi-host tests (started here, reached over its local socket); Chromium for the dashboard test;
-# wamerican's word list for the "english" data filter.
-apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican librsvg2-bin
+# wamerican's word list for the "english" data filter; Debian's PyTorch for the open_clip equivalence test (it runs
+# /usr/bin/python3, where python3-torch installs).
+apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican librsvg2-bin python3-torch
 pg_ensure
 
 log=$(mktemp)

@@ -26,6 +26,18 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
+    /// The open_clip name of a key inside a stack of these blocks: PyTorch's nn.MultiheadAttention (which open_clip
+    /// uses) keeps the fused projection as the parameters in_proj_weight and in_proj_bias, where this block has a
+    /// Linear named in_proj; every other name is already open_clip's.
+    /// </summary>
+    public static string OpenClipName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Replace(".attn.in_proj.weight", ".attn.in_proj_weight", StringComparison.Ordinal)
+            .Replace(".attn.in_proj.bias", ".attn.in_proj_bias", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// open_clip's text-tower initialisation for a stack of <paramref name="layers"/> blocks: attention input
     /// std width^-1/2, MLP input (2 width)^-1/2, and both output projections width^-1/2 (2 layers)^-1/2, so the
     /// residual stream's variance stays bounded however deep the stack. PyTorch's default uniform init is kept for

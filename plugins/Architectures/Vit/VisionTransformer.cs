@@ -11,7 +11,7 @@ namespace ClipHost.Plugins.Architectures.Vit;
 /// (conv1, class_embedding, positional_embedding, ln_pre, transformer.resblocks.N, ln_post). Returns pooled
 /// features before the CLIP projection; <see cref="ForwardVisible"/> runs on a subset of patches (FLIP).
 /// </summary>
-public sealed class VisionTransformer : ImageEncoder, IPatchTokenEncoder
+public sealed partial class VisionTransformer : ImageEncoder, IPatchTokenEncoder, IOpenClipVision
 {
     private readonly Conv2d conv1;
     private readonly Parameter? class_embedding;

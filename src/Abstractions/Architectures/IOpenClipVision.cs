@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace ClipHost.Abstractions.Architectures;
+
+/// <summary>
+/// An image encoder open_clip can express (its ViT, its ModifiedResNet): the <c>vision_cfg</c> open_clip builds the
+/// same tower from, and the open_clip name of each of this encoder's state-dict keys. An encoder that does not
+/// implement it is refused by <c>clip-host export --format open_clip</c>, naming its architecture.
+/// </summary>
+public interface IOpenClipVision
+{
+    /// <summary>Why this configuration of the encoder has no open_clip equivalent (e.g. a pooling open_clip lacks); null when it has one.</summary>
+    string? OpenClipRefusal { get; }
+
+    /// <summary>open_clip's <c>vision_cfg</c> for this encoder (image_size, layers, width, patch_size, head_width, mlp_ratio, ...).</summary>
+    /// <returns>A new JSON object.</returns>
+    JsonObject OpenClipVisionConfig();
+
+    /// <summary>The open_clip name of one of this encoder's state-dict keys, relative to the tower (no <c>visual.</c> prefix).</summary>
+    /// <param name="key">The key as this encoder's state dict names it.</param>
+    /// <returns>The key open_clip's tower has for the same tensor, of the same shape.</returns>
+    string OpenClipName(string key);
+}
