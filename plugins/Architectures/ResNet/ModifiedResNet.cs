@@ -11,7 +11,7 @@ namespace ClipHost.Plugins.Architectures.ResNet;
 /// stages of anti-aliased bottlenecks (layer1..4), and attention pooling (attnpool) instead of a global average.
 /// Returns pooled features [B, width x 32].
 /// </summary>
-public sealed class ModifiedResNet : ImageEncoder
+public sealed partial class ModifiedResNet : ImageEncoder, IOpenClipVision
 {
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;

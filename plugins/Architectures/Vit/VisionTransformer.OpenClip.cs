@@ -15,6 +15,8 @@ public sealed partial class VisionTransformer
         : _config.Channels != 3 ? $"open_clip's ViT takes RGB images; this one takes {_config.Channels} channels"
         : null;
 
+    public string? OpenClipFoldedProjection => null;
+
     public JsonObject OpenClipVisionConfig() => new()
     {
         ["image_size"] = _config.ImageSize,

@@ -12,6 +12,13 @@ public interface IOpenClipVision
     /// <summary>Why this configuration of the encoder has no open_clip equivalent (e.g. a pooling open_clip lacks); null when it has one.</summary>
     string? OpenClipRefusal { get; }
 
+    /// <summary>
+    /// The Linear (relative to the tower, e.g. <c>attnpool.c_proj</c>) whose output open_clip's tower returns as the
+    /// embedding: ClipHost's separate visual projection is folded into it (W' = P W, b' = P b), since open_clip's
+    /// tower has none of its own; null when open_clip keeps the projection apart (<c>visual.proj</c>, as for a ViT).
+    /// </summary>
+    string? OpenClipFoldedProjection { get; }
+
     /// <summary>open_clip's <c>vision_cfg</c> for this encoder (image_size, layers, width, patch_size, head_width, mlp_ratio, ...).</summary>
     /// <returns>A new JSON object.</returns>
     JsonObject OpenClipVisionConfig();

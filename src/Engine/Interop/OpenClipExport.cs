@@ -30,26 +30,48 @@ public static class OpenClipExport
             : vision.OpenClipRefusal;
     }
 
-    /// <summary>The state dict under open_clip's names, each tensor a new fp32 CPU tensor the caller disposes.</summary>
+    /// <summary>The state dict under open_clip's names, each tensor a new CPU tensor (floats as fp32) the caller disposes.</summary>
     public static Dictionary<string, Tensor> StateDict(ClipModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var vision = model.Visual as IOpenClipVision ?? throw new InvalidOperationException(Refusal(model));
+        var own = model.state_dict();
         var named = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (key, tensor) in model.state_dict())
+        foreach (var (key, tensor) in own)
         {
-            var value = tensor.detach().to(ScalarType.Float32).cpu();
-            named[key switch
+            if (key == "visual_projection.weight" && vision.OpenClipFoldedProjection is not null)
             {
-                "visual_projection.weight" or "text_projection.weight" => key[..^".weight".Length].Replace("visual_projection", "visual.proj", StringComparison.Ordinal),
-                "logit_scale" => key,
-                _ when key.StartsWith("visual.", StringComparison.Ordinal) => "visual." + vision.OpenClipName(key["visual.".Length..]),
-                _ when key.StartsWith("text.", StringComparison.Ordinal) => TransformerBlock.OpenClipName(key["text.".Length..]),
-                _ => throw new InvalidOperationException($"'{key}' has no open_clip name"),
-            }] = key.EndsWith("projection.weight", StringComparison.Ordinal) ? value.t().contiguous() : value.contiguous();
+                continue;
+            }
+            var value = Cpu(tensor);
+            named[OpenClipName(key, vision)] = key.EndsWith("projection.weight", StringComparison.Ordinal) ? value.t().contiguous() : value;
+        }
+        if (vision.OpenClipFoldedProjection is { } layer)
+        {
+            // open_clip's tower ends in this Linear; ClipHost's projection P follows it: P (W x + b) = (P W) x + P b.
+            using var projection = Cpu(own["visual_projection.weight"]);
+            foreach (var part in new[] { "weight", "bias" })
+            {
+                var name = $"visual.{vision.OpenClipName($"{layer}.{part}")}";
+                using var inner = named[name];
+                named[name] = part == "weight" ? projection.matmul(inner) : projection.matmul(inner.unsqueeze(1)).squeeze(1);
+            }
         }
         return named;
     }
+
+    private static string OpenClipName(string key, IOpenClipVision vision) => key switch
+    {
+        "visual_projection.weight" => "visual.proj",
+        "text_projection.weight" => "text_projection",
+        "logit_scale" => key,
+        _ when key.StartsWith("visual.", StringComparison.Ordinal) => "visual." + vision.OpenClipName(key["visual.".Length..]),
+        _ when key.StartsWith("text.", StringComparison.Ordinal) => TransformerBlock.OpenClipName(key["text.".Length..]),
+        _ => throw new InvalidOperationException($"'{key}' has no open_clip name"),
+    };
+
+    // Floating tensors as fp32 (a bf16 run's weights too); integer buffers (BatchNorm's num_batches_tracked) keep their type.
+    private static Tensor Cpu(Tensor t) => (t.is_floating_point() ? t.detach().to(ScalarType.Float32) : t.detach()).cpu().contiguous();
 
     /// <summary>open_clip's hub config: <c>model_cfg</c> (embed_dim, vision_cfg, text_cfg) and <c>preprocess_cfg</c>.</summary>
     public static JsonObject ConfigJson(ClipModel model)

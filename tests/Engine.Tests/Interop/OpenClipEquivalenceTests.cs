@@ -12,15 +12,40 @@ namespace ClipHost.Engine.Tests.Interop;
 /// <summary>
 /// The export, proved outside .NET: a trained run exported in open_clip's layout is loaded (strictly: every key, every
 /// shape) into a PyTorch CLIP written for this test from reading open_clip's model code (open_clip_reference.py,
-/// Debian's python3-torch), and embeds the same real emoji and captions as ClipHost does, within 1e-4.
+/// Debian's python3-torch), and embeds the same real emoji and captions as ClipHost does, within 1e-4; for a ViT and
+/// for a ResNet, whose visual projection the export folds into the attention pool's output projection.
 /// </summary>
 public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
 {
     [Fact]
-    public void ATrainedViTRun_EmbedsRealSamplesInPyTorch_AsInClipHost()
+    public void ATrainedViTRun_EmbedsRealSamplesInPyTorch_AsInClipHost() => AssertEquivalent(EmojiTeacher.Checkpoint(data));
+
+    /// <summary>A ResNet run (open_clip's stem of stride 4, so 32 px images) trained 20 steps: BatchNorm's running statistics are real.</summary>
+    [Fact]
+    public void ATrainedResNetRun_EmbedsRealSamplesInPyTorch_AsInClipHost()
+    {
+        var tiny = TinyExperiments.Tiny("resnet-export", samples: 64 * 20, seed: 1);
+        var config = tiny with
+        {
+            Model = tiny.Model with
+            {
+                Vision = new ImageTowerConfig
+                {
+                    Architecture = "resnet",
+                    ImageSize = 32,
+                    Options = System.Text.Json.JsonDocument.Parse("""{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 4, "heads": 2}""").RootElement,
+                },
+            },
+        };
+        var options = new ClipHost.Engine.Training.TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, data.RunsRoot), Device = CPU };
+        var result = new ClipHost.Engine.Training.Trainer(StaticRegistry.Instance, Microsoft.Extensions.Logging.Abstractions.NullLogger<ClipHost.Engine.Training.Trainer>.Instance)
+            .Train(config, options, null, TestContext.Current.CancellationToken);
+        AssertEquivalent(result.Checkpoint);
+    }
+
+    private void AssertEquivalent(string checkpoint)
     {
         using var dir = new TempDir();
-        var checkpoint = EmojiTeacher.Checkpoint(data);
         using var model = CheckpointStore.LoadModel(checkpoint, StaticRegistry.Instance, CPU);
         var tokenizer = ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer));
         using var store = ClipStore.Open(Path.Combine(data.StoresRoot, EmojiStoreFixture.Store));
@@ -56,6 +81,10 @@ public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
         Assert.True((textEmbeddings[0] - textEmbeddings[1]).abs().max().item<float>() > 1e-3);
         imageEmbeddings.Dispose();
         textEmbeddings.Dispose();
+        foreach (var t in outputs.Values)
+        {
+            t.Dispose();
+        }
     }
 
     private static (int Exit, string Output) Python(params string[] args)

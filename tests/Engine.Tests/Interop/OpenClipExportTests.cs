@@ -16,7 +16,8 @@ public sealed class OpenClipExportTests
     private static ClipModel Build(string architecture = "vit", string options = """{"patchSize": 4, "width": 64, "depth": 2, "heads": 2}""")
     {
         var tiny = TinyExperiments.Tiny("export", samples: 64);
-        var model = tiny.Model with { Vision = tiny.Model.Vision with { Architecture = architecture, Options = JsonDocument.Parse(options).RootElement } };
+        var size = architecture == "resnet" ? 32 : tiny.Model.Vision.ImageSize;
+        var model = tiny.Model with { Vision = tiny.Model.Vision with { Architecture = architecture, ImageSize = size, Options = JsonDocument.Parse(options).RootElement } };
         return ModelFactory.Build(model, 0, StaticRegistry.Instance);
     }
 
@@ -96,6 +97,8 @@ public sealed class OpenClipExportTests
         Assert.Contains("pool \"mean\"", OpenClipExport.Refusal(mean), StringComparison.Ordinal);
         using var mixer = Build("mixer", """{"preset": "mini"}""");
         Assert.Contains("'mixer' has no open_clip equivalent", OpenClipExport.Refusal(mixer), StringComparison.Ordinal);
+        using var smallStem = Build("resnet", """{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 1}""");
+        Assert.Contains("stem of stride 4", OpenClipExport.Refusal(smallStem), StringComparison.Ordinal);
         using var vit = Build();
         Assert.Null(OpenClipExport.Refusal(vit));
     }

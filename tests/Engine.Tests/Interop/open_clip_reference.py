@@ -1,5 +1,5 @@
 """A PyTorch CLIP in open_clip's layout, written for ClipHost's interop test from reading open_clip's model code
-(model.py, transformer.py): the ViT and text towers as open_clip's CLIP class builds them from model_cfg, loading an
+(model.py, transformer.py, modified_resnet.py): the ViT or ModifiedResNet and text towers as open_clip's CLIP class builds them from model_cfg, loading an
 open_clip state dict strictly (every key, every shape). It uses only Debian's python3-torch.
 
 usage: open_clip_reference.py EXPORT_DIR INPUTS.safetensors OUTPUTS.safetensors
@@ -100,12 +100,91 @@ class VisionTransformer(nn.Module):
         return x[:, 0] @ self.proj
 
 
+class Bottleneck(nn.Module):
+    """1x1, 3x3, 1x1 convolutions with BatchNorm; a strided block average-pools before its last convolution and on the
+    shortcut (named "-1" so the shortcut's convolution and norm keep the keys downsample.0 and downsample.1)."""
+
+    def __init__(self, inplanes, planes, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.conv2 = nn.Conv2d(planes, planes, 3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.pool = nn.AvgPool2d(stride) if stride > 1 else nn.Identity()
+        self.conv3 = nn.Conv2d(planes, planes * 4, 1, bias=False)
+        self.bn3 = nn.BatchNorm2d(planes * 4)
+        self.downsample = None
+        if stride > 1 or inplanes != planes * 4:
+            self.downsample = nn.Sequential(OrderedDict([("-1", nn.AvgPool2d(stride)), ("0", nn.Conv2d(inplanes, planes * 4, 1, bias=False)), ("1", nn.BatchNorm2d(planes * 4))]))
+
+    def forward(self, x):
+        y = torch.relu(self.bn1(self.conv1(x)))
+        y = torch.relu(self.bn2(self.conv2(y)))
+        y = self.bn3(self.conv3(self.pool(y)))
+        return torch.relu(y + (self.downsample(x) if self.downsample is not None else x))
+
+
+class AttentionPool(nn.Module):
+    """One query, the mean of the feature map's positions, attending over the mean and every position."""
+
+    def __init__(self, side, width, heads, output_dim):
+        super().__init__()
+        self.heads = heads
+        self.positional_embedding = nn.Parameter(torch.empty(side * side + 1, width))
+        self.q_proj, self.k_proj, self.v_proj = nn.Linear(width, width), nn.Linear(width, width), nn.Linear(width, width)
+        self.c_proj = nn.Linear(width, output_dim)
+
+    def forward(self, x):
+        n, c = x.shape[:2]
+        tokens = x.flatten(2).transpose(1, 2)
+        tokens = torch.cat([tokens.mean(1, keepdim=True), tokens], dim=1) + self.positional_embedding
+        h = self.heads
+        q = self.q_proj(tokens[:, :1]).view(n, 1, h, c // h).transpose(1, 2)
+        k = self.k_proj(tokens).view(n, -1, h, c // h).transpose(1, 2)
+        v = self.v_proj(tokens).view(n, -1, h, c // h).transpose(1, 2)
+        weights = torch.softmax(q @ k.transpose(-2, -1) / (c // h) ** 0.5, dim=-1)
+        return self.c_proj((weights @ v).transpose(1, 2).reshape(n, c))
+
+
+class ModifiedResNet(nn.Module):
+    def __init__(self, cfg, embed_dim):
+        super().__init__()
+        width, layers = cfg["width"], cfg["layers"]
+        self.conv1 = nn.Conv2d(3, width // 2, 3, stride=2, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(width // 2)
+        self.conv2 = nn.Conv2d(width // 2, width // 2, 3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(width // 2)
+        self.conv3 = nn.Conv2d(width // 2, width, 3, padding=1, bias=False)
+        self.bn3 = nn.BatchNorm2d(width)
+        self.avgpool = nn.AvgPool2d(2)
+        inplanes = width
+        for stage in range(4):
+            planes = width * 2 ** stage
+            blocks = []
+            for i in range(layers[stage]):
+                blocks.append(Bottleneck(inplanes, planes, 2 if stage > 0 and i == 0 else 1))
+                inplanes = planes * 4
+            setattr(self, f"layer{stage + 1}", nn.Sequential(*blocks))
+        features = width * 32
+        self.attnpool = AttentionPool(cfg["image_size"] // 32, features, features // cfg.get("head_width", 64), embed_dim)
+
+    def forward(self, images):
+        x = torch.relu(self.bn1(self.conv1(images)))
+        x = torch.relu(self.bn2(self.conv2(x)))
+        x = self.avgpool(torch.relu(self.bn3(self.conv3(x))))
+        x = self.layer4(self.layer3(self.layer2(self.layer1(x))))
+        return self.attnpool(x)
+
+
 class Clip(nn.Module):
     def __init__(self, model_cfg):
         super().__init__()
         text = model_cfg["text_cfg"]
         self.eos_id = text["eos_id"]
-        self.visual = VisionTransformer(model_cfg["vision_cfg"], model_cfg["embed_dim"])
+        vision = model_cfg["vision_cfg"]
+        # open_clip builds a ModifiedResNet when vision_cfg.layers is a list of four stage depths, a ViT otherwise.
+        tower = ModifiedResNet if isinstance(vision["layers"], (list, tuple)) else VisionTransformer
+        self.visual = tower(vision, model_cfg["embed_dim"])
         self.token_embedding = nn.Embedding(text["vocab_size"], text["width"])
         self.positional_embedding = nn.Parameter(torch.empty(text["context_length"], text["width"]))
         self.transformer = Transformer(text["width"], text["layers"], text["heads"], text.get("mlp_ratio", 4.0))
