@@ -15,9 +15,17 @@ public static class StudyFigures
     [
         new("samples", "samples seen", r => r.Compute?.SamplesSeen ?? (r.Loss.Count > 0 ? r.Loss[^1].Samples : null), a => a.StartsWith("training.budget", StringComparison.Ordinal)),
         new("gflops", "total training GFLOPs", r => r.Compute?.TrainingGflops, a => a.StartsWith("training.budget", StringComparison.Ordinal), Log: true),
-        new("quality-cut", "kept fraction (quality cut, %)", r => r.Subset is { SourceCount: > 0 } s ? 100.0 * s.Ids.Count / s.SourceCount : 100, a => a.StartsWith("data.filters", StringComparison.Ordinal)),
+        new("quality-cut", "kept fraction (quality cut, %)", r => r.Subset is { } s ? KeptPercent(s) : 100, a => a.StartsWith("data.filters", StringComparison.Ordinal)),
         new("dataset-size", "training pairs", r => r.Subset?.Ids.Count, a => a.StartsWith("data.subset", StringComparison.Ordinal) || a.StartsWith("data.filters", StringComparison.Ordinal)),
     ];
+
+    /// <summary>
+    /// The share of the filters' candidates the subset keeps: of the pairs entering the first filter (the training
+    /// selection), not of the whole store, whose val and test splits and held-out styles no cut ever sees.
+    /// </summary>
+    private static double KeptPercent(Engine.Filtering.SubsetRecord subset) =>
+        subset.Lineage is [{ In: > 0 } first, ..] ? 100.0 * subset.Ids.Count / first.In
+        : subset.SourceCount > 0 ? 100.0 * subset.Ids.Count / subset.SourceCount : 100;
 
     public static IReadOnlyList<ResultsFigure> Of(StudyView study, IReadOnlyList<(StudyCellView Cell, RunSummary Run)> done, string metric)
     {
