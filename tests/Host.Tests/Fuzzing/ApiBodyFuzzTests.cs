@@ -9,14 +9,14 @@ using CsCheck;
 namespace ClipHost.Host.Tests.Fuzzing;
 
 /// <summary>
-/// Mutated JSON bodies to POST /api/runs, /api/imports and /api/filters of one real `clip-host serve` on loopback:
+/// Mutated JSON bodies to POST /api/runs, /api/imports, /api/filters and /api/recipes/search of one real `clip-host serve` on loopback:
 /// never a 5xx, every 4xx a JSON body whose error (or each field error) says what is wrong, nothing written outside
 /// the host's folders. Cases that once failed (Fuzzing/Corpus/api/*.bin, the endpoint in the .txt) are sent first.
 /// </summary>
 [Collection("service")]
 public sealed class ApiBodyFuzzTests
 {
-    private static readonly string[] Endpoints = ["/api/runs", "/api/imports", "/api/filters"];
+    private static readonly string[] Endpoints = ["/api/runs", "/api/imports", "/api/filters", "/api/recipes/search"];
 
     [Fact]
     public async Task Bodies_MutatedForEveryStateChangingEndpoint_NeverGive5xxAndNameEveryRefusal()
@@ -66,6 +66,13 @@ public sealed class ApiBodyFuzzTests
             ("/api/imports", Encoding.UTF8.GetBytes(Json(new { source = "csv", path = dir.Combine("in", "m.csv"), name = "fuzzed", limit = 5, replace = true }))),
             ("/api/imports", Encoding.UTF8.GetBytes(Json(new { source = "folder", path = dir.Combine("in"), limit = 5 }))),
             ("/api/filters", Encoding.UTF8.GetBytes(Json(new { store = "fuzzed", subset = "half", filters = new object[] { new { id = "random-subset", options = new { fraction = 0.5 } } }, seed = 1 }))),
+            // A search small enough that an accepted mutation trains one trial of a few steps.
+            ("/api/recipes/search", Encoding.UTF8.GetBytes($$"""
+                { "name": "fuzzed-search", "base": {{ColoursData.Tiny("base", epochs: 1, evaluate: false).Replace("\"colours\"", "\"fuzzed\"", StringComparison.Ordinal)}},
+                  "space": [ { "path": "training.learningRate", "values": [0.001, 0.003] } ], "budget": { "gflops": 0.01 }, "eta": 2, "rungs": 1,
+                  "validation": [ { "name": "v", "task": "zeroshot_retrieval", "store": "fuzzed", "samples": { "split": "val" } } ],
+                  "objective": ["v/zeroshot_retrieval/text_retrieval_recall@1"] }
+                """)),
         ];
     }
 
