@@ -55,6 +55,15 @@ public sealed class RecipeSearchCliTests
         Assert.Contains("## Evidence per axis", report, StringComparison.Ordinal);
         Assert.All(rung0, t => Assert.Contains($"| training.learningRate | {t.Cell["learningRate-".Length..]} | 1 |", report, StringComparison.Ordinal));
 
+        // `recipe status` reads the same state back from the runs: three trials, the winner, the spend against the budget.
+        var status = await ClipHostProcess.RunAsync(["recipe", "status", "lr"], env);
+        Assert.True(status.ExitCode == 0, status.All);
+        Assert.Contains($"finished: {winner["lr-r1-".Length..]} recommended", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("x the budget", status.Stdout, StringComparison.Ordinal);
+        var unknown = await ClipHostProcess.RunAsync(["recipe", "status", "no-such-search"], env);
+        Assert.True(unknown.ExitCode == 2, unknown.All);
+        Assert.Contains("config error: name:", unknown.Stderr, StringComparison.Ordinal);
+
         // Resumed (or repeated), the search finds every trial done and trains nothing.
         var again = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
         Assert.True(again.ExitCode == 0, again.All);
