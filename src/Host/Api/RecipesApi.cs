@@ -19,8 +19,7 @@ public static class RecipesApi
         var recipes = app.MapGroup("/api/recipes");
         recipes.MapPost("/search", Submit);
         recipes.MapGet("/searches", (RecipeSearchStore searches, RunStore runs) =>
-            ApiResults.Json(searches.List().Select(r => searches.Load(r.Name)).OfType<(RecipeSearchRecord Record, RecipeSearch Search)>()
-                .Select(l => RecipeSearchStatus.Of(l.Record, l.Search, runs, searches)).ToList()));
+            ApiResults.Json(searches.LoadAll().Select(l => RecipeSearchStatus.Of(l.Record, l.Search, runs, searches)).ToList()));
         recipes.MapGet("/searches/{name}", (string name, RecipeSearchStore searches, RunStore runs) =>
             searches.Load(name) is { } loaded ? ApiResults.Json(RecipeSearchStatus.Of(loaded.Record, loaded.Search, runs, searches)) : ApiResults.NotFound($"search '{name}'"));
         return app;

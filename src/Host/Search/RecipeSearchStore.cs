@@ -46,6 +46,10 @@ public sealed class RecipeSearchStore(DataLayout layout)
         return search is null ? throw new InvalidOperationException($"search '{name}' has a record that no longer parses: {string.Join("; ", errors)}") : (record, search);
     }
 
+    /// <summary>Every search whose record parses, each read once; one that no longer parses is left out of the listing.</summary>
+    public IReadOnlyList<(RecipeSearchRecord Record, RecipeSearch Search)> LoadAll() =>
+        [.. List().Select(r => (Record: r, RecipeSearchFile.Parse(r.SearchJson, null, null).Search)).Where(l => l.Search is not null).Select(l => (l.Record, l.Search!))];
+
     public IReadOnlyList<RecipeSearchRecord> List() =>
         Directory.Exists(Root)
             ? [.. Directory.EnumerateDirectories(Root).Select(d => Get(Path.GetFileName(d))).OfType<RecipeSearchRecord>().OrderByDescending(s => s.SubmittedAt)]
