@@ -2,15 +2,29 @@ using static TorchSharp.torch;
 
 namespace ClipHost.Engine.Evaluation;
 
-/// <summary>Classification and retrieval metrics over score matrices, as CLIP_benchmark defines them.</summary>
+/// <summary>
+/// Classification and retrieval metrics over score matrices, as CLIP_benchmark defines them, except that exact ties are
+/// broken by the lower index (as argmax breaks them): topk leaves the order of equal scores to the CPU kernel, and a small
+/// model gives many exact ties (class names its vocabulary does not know tokenize alike), so the same weights scored
+/// a few tenths of a point apart from one evaluation to the next.
+/// </summary>
 public static class Metrics
 {
+    /// <summary>The indices of the k highest scores of each row, equal scores in index order. scores [N, C].</summary>
+    public static Tensor Top(Tensor scores, int k)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        using var scope = NewDisposeScope();
+        var (_, indices) = scores.sort(dim: 1, descending: true, stable: true);
+        return scope.MoveToOuter(indices.narrow(1, 0, k));
+    }
+
     /// <summary>Fraction of rows whose true class is among the k highest scores. scores [N, C], labels [N].</summary>
     public static double TopK(Tensor scores, long[] labels, int k)
     {
         using var scope = NewDisposeScope();
         k = Math.Min(k, (int)scores.shape[1]);
-        var top = scores.topk(k, dim: 1).indexes;
+        var top = Top(scores, k);
         var hits = top.eq(tensor(labels).unsqueeze(1)).any(1);
         return hits.to_type(ScalarType.Float64).mean().item<double>();
     }
@@ -26,7 +40,8 @@ public static class Metrics
     /// <summary>Mean over the classes present in <paramref name="labels"/> of each class's top-1 recall.</summary>
     public static double MeanPerClassRecall(Tensor scores, long[] labels)
     {
-        var predicted = scores.argmax(1).data<long>().ToArray();
+        using var best = Top(scores, 1);
+        var predicted = best.data<long>().ToArray();
         return labels.Distinct().Average(c =>
         {
             var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).ToList();
@@ -42,7 +57,7 @@ public static class Metrics
     {
         using var scope = NewDisposeScope();
         k = Math.Min(k, (int)similarity.shape[1]);
-        var top = similarity.topk(k, dim: 1).indexes.data<long>().ToArray();
+        var top = Top(similarity, k).data<long>().ToArray();
         var hits = 0;
         for (var q = 0; q < positive.Count; q++)
         {

@@ -9,7 +9,8 @@ namespace ClipHost.Engine.Experiments;
 /// </summary>
 public sealed record BudgetConfig : IValidatableObject
 {
-    [Range(1L, long.MaxValue, ErrorMessage = "must be positive")]
+    /// <summary>Pairs seen; 0 only for a run that starts from model.init and is evaluated as loaded.</summary>
+    [Range(0L, long.MaxValue, ErrorMessage = "must not be negative")]
     public long? Samples { get; init; }
 
     [Range(0.001, 100_000, ErrorMessage = "must be positive")]

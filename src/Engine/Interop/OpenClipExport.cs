@@ -60,7 +60,7 @@ public static class OpenClipExport
         return named;
     }
 
-    private static string OpenClipName(string key, IOpenClipVision vision) => key switch
+    internal static string OpenClipName(string key, IOpenClipVision vision) => key switch
     {
         "visual_projection.weight" => "visual.proj",
         "text_projection.weight" => "text_projection",
@@ -78,25 +78,13 @@ public static class OpenClipExport
     {
         ArgumentNullException.ThrowIfNull(model);
         var vision = model.Visual as IOpenClipVision ?? throw new InvalidOperationException(Refusal(model));
-        var text = model.Config.Text;
         return new JsonObject
         {
             ["model_cfg"] = new JsonObject
             {
                 ["embed_dim"] = model.Config.EmbedDim,
                 ["vision_cfg"] = vision.OpenClipVisionConfig(),
-                ["text_cfg"] = new JsonObject
-                {
-                    ["context_length"] = text.ContextLength,
-                    ["vocab_size"] = text.VocabSize,
-                    ["width"] = text.Width,
-                    ["heads"] = text.Heads,
-                    ["layers"] = text.Layers,
-                    ["mlp_ratio"] = text.MlpWidth / (double)text.Width,
-                    ["pool_type"] = "eos",
-                    ["eos_id"] = ClipTokenizer.EndOfText,
-                    ["pad_id"] = ClipTokenizer.Pad,
-                },
+                ["text_cfg"] = TextConfigJson(model),
             },
             ["preprocess_cfg"] = new JsonObject
             {
@@ -104,6 +92,25 @@ public static class OpenClipExport
                 ["mean"] = new JsonArray([.. ClipModelConfig.Mean.Select(m => JsonValue.Create((double)m))]),
                 ["std"] = new JsonArray([.. ClipModelConfig.Std.Select(m => JsonValue.Create((double)m))]),
             },
+        };
+    }
+
+    /// <summary>open_clip's <c>text_cfg</c> for the model's text tower (pooled at the end-of-text token).</summary>
+    public static JsonObject TextConfigJson(ClipModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var text = model.Config.Text;
+        return new JsonObject
+        {
+            ["context_length"] = text.ContextLength,
+            ["vocab_size"] = text.VocabSize,
+            ["width"] = text.Width,
+            ["heads"] = text.Heads,
+            ["layers"] = text.Layers,
+            ["mlp_ratio"] = text.MlpWidth / (double)text.Width,
+            ["pool_type"] = "eos",
+            ["eos_id"] = ClipTokenizer.EndOfText,
+            ["pad_id"] = ClipTokenizer.Pad,
         };
     }
 

@@ -66,6 +66,29 @@ public sealed class ClipModel : nn.Module<Tensor, Tensor, (Tensor Image, Tensor 
 
     public override (Tensor Image, Tensor Text) forward(Tensor images, Tensor tokens) => (EncodeImage(images), EncodeText(tokens));
 
+    /// <summary>
+    /// Towers whose weights model.init froze: they stay in eval mode while the model trains (no dropout, BatchNorm
+    /// statistics fixed), as LiT locks its pretrained image tower.
+    /// </summary>
+    public IReadOnlyList<string> FrozenTowers { get; set; } = [];
+
+    public override void train(bool train = true)
+    {
+        base.train(train);
+        if (!train)
+        {
+            return;
+        }
+        if (FrozenTowers.Contains("visual"))
+        {
+            visual.eval();
+        }
+        if (FrozenTowers.Contains("text"))
+        {
+            text.eval();
+        }
+    }
+
     /// <summary>Keeps the temperature in CLIP's range after each optimiser step.</summary>
     public void ClampLogitScale()
     {

@@ -14,6 +14,13 @@ public sealed record ClipModelConfig
     [Required]
     public TextConfig Text { get; init; } = new();
 
+    /// <summary>
+    /// Weights a new run starts from instead of its seed (<see cref="ModelInitConfig"/>). Left out of the JSON when null,
+    /// so the hash of every config written before it existed is unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ModelInitConfig? Init { get; init; }
+
     /// <summary>CLIP's image normalisation (open_clip OPENAI_DATASET_MEAN / STD), the one definition in <see cref="ClipNormalization"/>.</summary>
     public static readonly float[] Mean = [.. ClipNormalization.Mean];
 

@@ -5,17 +5,17 @@ namespace ClipHost.Engine.Paths;
 /// <summary>
 /// Where everything lives, bound once from configuration (Data:Root, Runs:Root) and passed to whatever reads or writes:
 /// the data root's stores/, subsets/ (filtered cuts), scores/ (teacher scores), sources/ (package caches), prompts/
-/// (class-name and template files) and tokenizers/ (shared vocabularies), and the runs root. Every name that picks a
+/// (class-name and template files), tokenizers/ (shared vocabularies) and weights/ (models brought in for model.init), and the runs root. Every name that picks a
 /// folder in one of them goes through <see cref="RootedPath.Child"/>.
 /// </summary>
-public sealed record DataLayout(string Stores, string Subsets, string Scores, string Sources, string Prompts, string Tokenizers, string Runs)
+public sealed record DataLayout(string Stores, string Subsets, string Scores, string Sources, string Prompts, string Tokenizers, string Weights, string Runs)
 {
     /// <summary>The layout the host uses: stores/, subsets/, scores/, sources/, prompts/ and tokenizers/ under the data root; runs where configured.</summary>
     public static DataLayout ForRoots(string dataRoot, string runsRoot)
     {
         var data = Path.GetFullPath(dataRoot);
         return new(Path.Combine(data, "stores"), Path.Combine(data, "subsets"), Path.Combine(data, "scores"), Path.Combine(data, "sources"),
-            Path.Combine(data, "prompts"), Path.Combine(data, "tokenizers"), Path.GetFullPath(runsRoot));
+            Path.Combine(data, "prompts"), Path.Combine(data, "tokenizers"), Path.Combine(data, "weights"), Path.GetFullPath(runsRoot));
     }
 
     public string Store(string name, string field = "data.store") => RootedPath.Child(Stores, name, field);
@@ -30,6 +30,9 @@ public sealed record DataLayout(string Stores, string Subsets, string Scores, st
     /// <summary>A tokenizer file a config names: relative to tokenizers/ and inside it, or null when it escapes.</summary>
     public string? Tokenizer(string path) => RootedPath.Inside(Tokenizers, path);
 
+    /// <summary>A folder of weights a config names (model.init.openClip): relative to weights/ and inside it, or null when it escapes.</summary>
+    public string? WeightsFolder(string path) => RootedPath.Inside(Weights, path);
+
     /// <summary>
     /// The folders must be distinct and none inside another (a runs root inside stores/ would be listed as stores, a data
     /// root under a run would be deleted by a fresh start).
@@ -37,7 +40,7 @@ public sealed record DataLayout(string Stores, string Subsets, string Scores, st
     public IReadOnlyList<OptionError> Validate()
     {
         (string Field, string Path)[] folders = [("Data.Root (stores)", Stores), ("Data.Root (subsets)", Subsets), ("Data.Root (scores)", Scores), ("Data.Root (sources)", Sources),
-            ("Data.Root (prompts)", Prompts), ("Data.Root (tokenizers)", Tokenizers), ("Runs.Root", Runs)];
+            ("Data.Root (prompts)", Prompts), ("Data.Root (tokenizers)", Tokenizers), ("Data.Root (weights)", Weights), ("Runs.Root", Runs)];
         var errors = new List<OptionError>();
         foreach (var (field, path) in folders)
         {

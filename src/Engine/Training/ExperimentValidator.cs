@@ -4,6 +4,7 @@ using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Filtering;
+using ClipHost.Engine.Interop;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Paths;
 using ClipHost.Engine.Text;
@@ -56,6 +57,7 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         if (ValidateModelAndStrategy(c, errors))
         {
             errors.AddRange(BudgetChecks.Validate(c, registry));
+            errors.AddRange(ModelInit.Validate(c.Model, c.Training.Seed, registry, layout));
         }
         ValidateEvaluations(c.Evaluations, errors);
         errors.AddRange(VocabularySource.Validate(c.Model.Text.Vocabulary, c.Model.Text.VocabSize, c.Model.Text.ContextLength, layout));
@@ -81,6 +83,14 @@ public sealed class ExperimentValidator(IComponentRegistry registry, DataLayout 
         if (c.Training.EvalEvery is not null)
         {
             errors.AddRange(ComponentOptions.Validate(c.Training.EvalEvery, "training.evalEvery"));
+        }
+        if (c.Model.Init is not null)
+        {
+            errors.AddRange(ComponentOptions.Validate(c.Model.Init, "model.init"));
+        }
+        else if (c.Training.Budget?.Samples == 0)
+        {
+            errors.Add(new OptionError("training.budget.samples", "0 trains nothing: a budget of no samples is for a run that starts from model.init and is evaluated as loaded"));
         }
         if (NameSuffixLength > 0 && Identifier.Problem(c.Name, Identifier.MaxLength - NameSuffixLength) is { } problem)
         {

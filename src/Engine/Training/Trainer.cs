@@ -1,6 +1,7 @@
 using ClipHost.Abstractions.Options;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Interop;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
@@ -37,10 +38,12 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
         using var set = new TrainingSetSelector(registry, logger).Select(config, run, workspace, cancellationToken);
         var t = config.Training;
         var resumeFrom = workspace.ResumeFrom;
-        var tokenizer = resumeFrom is null
-            ? VocabularySource.Build(config.Model.Text.Vocabulary, config.Model.Text.VocabSize, config.Model.Text.ContextLength, run.Layout, () => set.Ids.SelectMany(i => set.Store.Samples[i].Captions))
-            : ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer));
-        using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom);
+        var init = resumeFrom is null && config.Model.Init is { } wanted ? ModelInitSource.Resolve(wanted, run.Layout).Source : null;
+        var tokenizer = resumeFrom is not null ? ClipTokenizer.Load(Path.Combine(resumeFrom, CheckpointStore.Tokenizer))
+            // A loaded text tower reads the vocabulary it was trained with (validated to be there).
+            : init is { Tokenizer: { } vocabulary } && init.Config.Towers.Contains("text") ? ClipTokenizer.Load(vocabulary)
+            : VocabularySource.Build(config.Model.Text.Vocabulary, config.Model.Text.VocabSize, config.Model.Text.ContextLength, run.Layout, () => set.Ids.SelectMany(i => set.Store.Samples[i].Captions));
+        using var session = TrainingSession.Create(registry, config.Model, config.Strategy, t, run.Device, resumeFrom, init);
         var cost = session.StepCost(t.BatchSize);
         var loop = new TrainingLoop(session, config, tokenizer, workspace, Budget(config, set.Ids.Length, cost, workspace.Resumed), logger, ValidationProbe.For(config, session.Model, tokenizer, set.Store, run.Device), precision);
         if (resumeFrom is not null)
@@ -53,7 +56,8 @@ public sealed class Trainer(IComponentRegistry registry, ILogger<Trainer> logger
             }
         }
 
-        var stepGflops = cost.TotalGflops(loop.TotalSteps) / loop.TotalSteps;
+        // A run of no steps (model.init evaluated as it is) logs what one step would cost.
+        var stepGflops = loop.TotalSteps > 0 ? cost.TotalGflops(loop.TotalSteps) / loop.TotalSteps : cost.TotalGflops(1);
         logger.Starting(config.Name, set.Ids.Length, t.Budget!.Kind, t.Budget.Value, loop.TotalSteps, t.BatchSize, stepGflops, session.ImageForwardGflopsPerView, session.TextForwardGflopsPerSample);
         using var batches = new TrainingBatches(set, tokenizer, config.Data.Captions == "first", config.Model.Vision.ImageSize, t.BatchSize, t.Seed, run.Device);
         var result = loop.Run(batches, run.StopAfterSteps, resumeFrom ?? string.Empty, progress, cancellationToken);

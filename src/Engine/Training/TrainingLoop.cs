@@ -41,7 +41,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     /// <summary>Continues from a checkpoint's state: its step, wall time, FLOPs spent, last loss, data waits and precision.</summary>
     public void Resume(TrainingState state) =>
         (_step, _wall, _imageGflops, _textGflops, _lastLoss, _dataWait, _precision) =
-            (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss, state.DataWaitSeconds, state.Precision ?? _precision);
+            (state.Step, state.WallSeconds, state.ImageForwardGflops, state.TextForwardGflops, state.Loss ?? double.NaN, state.DataWaitSeconds, state.Precision ?? _precision);
 
     public TrainingState State() => new(
         Step: _step,
@@ -51,7 +51,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
         ImageForwardGflops: _imageGflops,
         TextForwardGflops: _textGflops,
         ConfigHash: workspace.ConfigHash,
-        Loss: _lastLoss,
+        Loss: double.IsNaN(_lastLoss) ? null : _lastLoss,
         Precision: _precision,
         DataWaitSeconds: _dataWait);
 
@@ -96,6 +96,11 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             {
                 checkpoint = Save();
             }
+        }
+        if (TotalSteps == 0 && checkpoint.Length == 0)
+        {
+            // A budget of no samples (model.init evaluated as loaded): the checkpoint at step 0 is the run's result.
+            checkpoint = Save();
         }
         var invocation = Math.Max(_wall - startWall, 1e-9);
         logger.DataWait(config.Name, batches.WaitSeconds / invocation, batches.WaitSeconds, invocation);

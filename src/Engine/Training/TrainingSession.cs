@@ -2,6 +2,7 @@ using ClipHost.Abstractions.Architectures;
 using ClipHost.Abstractions.Strategies;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Experiments;
+using ClipHost.Engine.Interop;
 using ClipHost.Engine.Model;
 using ClipHost.Engine.Precision;
 using ClipHost.Engine.Text;
@@ -54,10 +55,11 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>
     /// Builds the session; with <paramref name="resumeFrom"/> (a checkpoint folder) the weights and optimiser moments
-    /// continue from it. The order of the draws (model under the seed, then the strategy's modules) and of the loads
+    /// continue from it; a new run with <paramref name="init"/> starts from those weights instead of its seed (model.init),
+    /// and the towers model.init freezes are frozen on every attempt. The order of the draws (model under the seed, then the strategy's modules) and of the loads
     /// (weights before the precision policy, so the fp32 masters start from the exact fp32 values) is part of resuming exactly.
     /// </summary>
-    public static TrainingSession Create(IComponentRegistry registry, ClipModelConfig model, StrategyConfig strategy, TrainingConfig training, Device device, string? resumeFrom = null)
+    public static TrainingSession Create(IComponentRegistry registry, ClipModelConfig model, StrategyConfig strategy, TrainingConfig training, Device device, string? resumeFrom = null, ModelInitSource? init = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(model);
@@ -75,8 +77,15 @@ public sealed class TrainingSession : IDisposable
             {
                 CheckpointStore.LoadWeights(Path.Combine(resumeFrom, CheckpointStore.Weights), clip, built.ExtraModule);
             }
+            else if (init is not null)
+            {
+                ModelInit.Apply(init, clip);
+            }
             var precision = MixedPrecision.Apply(training.Precision, ModelFactory.Roots(clip, built.ExtraModule));
-            optimizer = ClipOptimizer.Create(precision.Trainable(ModelFactory.NamedParameters(clip, built.ExtraModule)), training);
+            ModelInit.Freeze(model.Init, clip);
+            // A frozen tower's parameters get no optimiser state and no weight decay: they stay exactly as loaded.
+            var trainable = ModelFactory.NamedParameters(clip, built.ExtraModule).Where(p => model.Init?.Freezes(p.Name) != true);
+            optimizer = ClipOptimizer.Create(precision.Trainable(trainable), training);
             if (resumeFrom is not null)
             {
                 optimizer.load_state_dict(Path.Combine(resumeFrom, CheckpointStore.Optimizer));

@@ -1,3 +1,4 @@
+using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Paths;
 using ClipHost.Host.Plugins;
 

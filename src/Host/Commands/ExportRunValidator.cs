@@ -1,3 +1,4 @@
+using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Paths;
 
 namespace ClipHost.Host.Commands;

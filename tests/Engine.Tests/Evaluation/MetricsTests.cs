@@ -25,6 +25,23 @@ public sealed class MetricsTests
         Assert.Equal(1.0, Metrics.TopK(Scores(), Labels, 5));      // k capped at the class count
     }
 
+    /// <summary>Exact ties (a small vocabulary tokenizes unknown class names alike) go to the lower index, every time.</summary>
+    [Fact]
+    public void Ties_GoToTheLowerIndex_TheSameOnEveryCall()
+    {
+        using var scope = NewDisposeScope();
+        // 2,000 rows of 40 equal scores but for one lower one: topk may return any of the tied columns.
+        var scores = ones(2000, 40);
+        scores[.., 0] = tensor(0f);
+        var labels = Enumerable.Repeat(1L, 2000).ToArray();
+        for (var call = 0; call < 5; call++)
+        {
+            Assert.Equal([1L, 2L, 3L], Metrics.Top(scores, 3)[7].data<long>().ToArray());
+            Assert.Equal(1.0, Metrics.TopK(scores, labels, 1));
+            Assert.Equal(1.0, Metrics.MeanPerClassRecall(scores, labels));
+        }
+    }
+
     [Fact]
     public void MeanPerClassRecall_AveragesOverClassesNotSamples()
     {

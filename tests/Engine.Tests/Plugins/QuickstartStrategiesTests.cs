@@ -32,7 +32,7 @@ public sealed class QuickstartStrategiesTests(EmojiStoreFixture data)
         var options = new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, runs.Path), Device = CPU, StopAfterSteps = 2 };
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(config, options, null, TestContext.Current.CancellationToken);
         Assert.Equal(2, result.State.Step);
-        Assert.True(double.IsFinite(result.State.Loss));
+        Assert.True(result.State.Loss is { } loss && double.IsFinite(loss));
         Assert.True(result.Compute.ImageForwardGflopsPerSample > 0);
     }
 }

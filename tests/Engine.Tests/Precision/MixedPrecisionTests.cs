@@ -120,7 +120,7 @@ public sealed class MixedPrecisionTests(EmojiStoreFixture data)
         Assert.Equal(4, stopped.State.Step);
         Assert.True(resumed.Completed);
         Assert.Equal(8, resumed.State.Step);
-        Assert.True(double.IsFinite(resumed.State.Loss) && resumed.State.Loss < Math.Log(64) + 0.5);
+        Assert.True(resumed.State.Loss is { } loss && double.IsFinite(loss) && loss < Math.Log(64) + 0.5);
     }
 
     private TrainRunOptions Options(string runs, long? stopAfter = null) => new()

@@ -15,6 +15,7 @@ public static class TestLayout
             Sources: Path.Combine(data, "sources"),
             Prompts: Path.Combine(data, "prompts"),
             Tokenizers: Path.Combine(data, "tokenizers"),
+            Weights: Path.Combine(data, "weights"),
             Runs: Path.GetFullPath(runsRoot));
     }
 }
