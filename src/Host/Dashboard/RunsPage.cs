@@ -26,7 +26,7 @@ public sealed class RunsPage(RunStore runs) : RazorPage
             WriteLiteral($"<td class=\"status-{r.Status.ToString().ToLowerInvariant()}\">{r.Status}{(r.Error is null ? string.Empty : $"<br><small>{Encode(r.Error)}</small>")}</td>");
             WriteLiteral(p is null ? "<td>-</td><td>-</td><td>-</td><td>-</td>" :
                 $"<td><div class=\"progress\" style=\"margin:0\"><div class=\"progress-bar\" style=\"width:{percent.ToString("F0", CultureInfo.InvariantCulture)}%\">{percent:F0}%</div></div><small>step {p.Step}/{p.TotalSteps} · {p.SamplesSeen:N0} samples</small></td>" +
-                $"<td>{p.Loss:F4}</td><td>{p.PairsPerSecond:F0}</td><td>{(p.EtaSeconds is { } eta && !r.Finished ? TimeSpan.FromSeconds(Math.Round(eta)).ToString() : "-")}</td>");
+                $"<td>{(p.Loss is { } loss ? loss.ToString("F4", CultureInfo.InvariantCulture) : "-")}</td><td>{p.PairsPerSecond:F0}</td><td>{(p.EtaSeconds is { } eta && !r.Finished ? TimeSpan.FromSeconds(Math.Round(eta)).ToString() : "-")}</td>");
             WriteLiteral($"<td>{r.Attempts}{(r.ResumedFromStep > 0 ? $"<br><small>resumed from step {r.ResumedFromStep}</small>" : string.Empty)}</td>");
             WriteLiteral($"<td><small>{string.Join("<br>", r.Metrics.Select(m => $"{Encode(m.Key)} = {m.Value:F4}"))}</small></td>");
             WriteLiteral($"<td>{JobLink(r.TrainingJobId, "train")} {JobLink(r.EvaluationJobId, "eval")}</td>");
