@@ -9,7 +9,7 @@ need_npm
 # PostgreSQL for the multi-host tests (started here, reached over its local socket); Chromium for the dashboard test;
 # wamerican's word list for the "english" data filter; Debian's PyTorch for the open_clip equivalence test (it runs
 # /usr/bin/python3, where python3-torch installs).
-apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican librsvg2-bin python3-torch
+apt_ensure openclipart-png openclipart-svg dataset-fashion-mnist chromium wamerican librsvg2-bin python3-torch python3-numpy
 pg_ensure
 
 log=$(mktemp)

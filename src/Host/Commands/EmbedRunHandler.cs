@@ -1,0 +1,46 @@
+using ClipHost.Engine.Checkpoints;
+using ClipHost.Engine.Data.Import;
+using ClipHost.Engine.Evaluation;
+using ClipHost.Engine.Interop;
+using ClipHost.Engine.Text;
+using ClipHost.Host.Plugins;
+using static TorchSharp.torch;
+
+namespace ClipHost.Host.Commands;
+
+/// <summary>
+/// Loads the checkpoint's model on the CPU and embeds the request's images or texts (unit length, as the evaluations
+/// compare them); writes them to the output file or returns them. No input decodes: refused naming the first reason.
+/// </summary>
+public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICommandHandler<EmbedRunCommand, RunEmbedding>
+{
+    public async ValueTask<RunEmbedding> Handle(EmbedRunCommand command, CancellationToken cancellationToken)
+    {
+        var checkpoint = RunCheckpoints.Find(runs.DirectoryOf(command.RunId), command.Step).Folder!;
+        using var lease = catalog.Acquire();
+        return await RunConfig.OnTorchThread(() =>
+        {
+            using var model = CheckpointStore.LoadModel(checkpoint, lease, CPU);
+            var encoder = new EmbeddingEncoder(model, ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer)), CPU);
+            var (rows, names, skipped) = command.ImageFolder is { } folder
+                ? Embedder.Images(encoder, EmbeddingInputs.ImageFiles(folder).Files!.Select(f => (Path.GetFileName(f), (ImageInput)new ImageInput.File(f))), model.Config.Vision.ImageSize)
+                : Texts(encoder, command.Texts ?? EmbeddingInputs.TextLines(command.TextFile!).Texts!);
+            using (rows)
+            {
+                if (names.Count == 0)
+                {
+                    throw new OptionsValidationFailedException([new OptionError("images", $"none of the {skipped.Count} images decodes; the first: {skipped[0].Name}: {skipped[0].Reason}")]);
+                }
+                if (command.Output is { } output)
+                {
+                    EmbeddingFile.Write(Path.GetFullPath(output), rows, names);
+                }
+                float[][]? inline = command.Output is null ? [.. Enumerable.Range(0, names.Count).Select(i => rows[i].data<float>().ToArray())] : null;
+                return new RunEmbedding(command.RunId, checkpoint, names.Count, model.EmbedDim, names, [.. skipped.Select(s => new SkippedInput(s.Name, s.Reason))], command.Output, inline);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private static (Tensor Rows, List<string> Names, List<(string Name, string Reason)> Skipped) Texts(EmbeddingEncoder encoder, IReadOnlyList<string> texts) =>
+        (encoder.Texts(texts), [.. texts], []);
+}
