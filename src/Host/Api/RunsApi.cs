@@ -5,7 +5,8 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// POST /api/runs (an experiment JSON; ?fresh=true discards an earlier run of that name), GET /api/runs (every run under
-/// the runs root, however it was started), GET /api/runs/{id}, DELETE /api/runs/{id} (cancel); POST /api/sweeps (an
+/// the runs root, however it was started), GET /api/runs/{id}, DELETE /api/runs/{id} (cancel), POST /api/runs/{id}/embed
+/// (embeddings of texts or base64 images with the run's model); POST /api/sweeps (an
 /// experiment and its axes: every variant checked, then each queued as its own run).
 /// </summary>
 public static class RunsApi
@@ -17,6 +18,7 @@ public static class RunsApi
         runs.MapGet("/", (RunStore store) => ApiResults.Json(store.List()));
         runs.MapGet("/{id}", (string id, RunStore store) => store.Get(id) is { } run ? ApiResults.Json(run) : ApiResults.NotFound($"run '{id}'"));
         runs.MapDelete("/{id}", Cancel);
+        runs.MapPost("/{id}/embed", RunEmbedApi.Embed);
         app.MapPost("/api/sweeps", SubmitSweep);
         return app;
     }

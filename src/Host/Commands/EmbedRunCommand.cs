@@ -2,7 +2,8 @@ namespace ClipHost.Host.Commands;
 
 /// <summary>
 /// Embeds images or texts with a run's checkpoint (its latest, or <see cref="Step"/>'s): the image files of
-/// <see cref="ImageFolder"/>, the lines of <see cref="TextFile"/>, or <see cref="Texts"/> given inline; exactly one.
+/// <see cref="ImageFolder"/>, the lines of <see cref="TextFile"/>, or <see cref="Texts"/> or <see cref="Images"/> given
+/// inline (the API's request); exactly one.
 /// With <see cref="Output"/> (.npy or .safetensors) the embeddings are written there, otherwise returned.
 /// </summary>
 public sealed record EmbedRunCommand(string RunId) : ICommand<RunEmbedding>
@@ -15,6 +16,8 @@ public sealed record EmbedRunCommand(string RunId) : ICommand<RunEmbedding>
 
     public IReadOnlyList<string>? Texts { get; init; }
 
+    public IReadOnlyList<EmbedImage>? Images { get; init; }
+
     public string? Output { get; init; }
 }
 
@@ -24,3 +27,6 @@ public sealed record RunEmbedding(string RunId, string Checkpoint, int Rows, int
 
 /// <summary>An input that could not be embedded, and why.</summary>
 public sealed record SkippedInput(string Name, string Reason);
+
+/// <summary>An encoded image given inline, and the name its row carries.</summary>
+public sealed record EmbedImage(string Name, byte[] Bytes);

@@ -22,8 +22,8 @@ public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICom
         {
             using var model = CheckpointStore.LoadModel(checkpoint, lease, CPU);
             var encoder = new EmbeddingEncoder(model, ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer)), CPU);
-            var (rows, names, skipped) = command.ImageFolder is { } folder
-                ? Embedder.Images(encoder, EmbeddingInputs.ImageFiles(folder).Files!.Select(f => (Path.GetFileName(f), (ImageInput)new ImageInput.File(f))), model.Config.Vision.ImageSize)
+            var (rows, names, skipped) = ImageInputs(command) is { } images
+                ? Embedder.Images(encoder, images, model.Config.Vision.ImageSize)
                 : Texts(encoder, command.Texts ?? EmbeddingInputs.TextLines(command.TextFile!).Texts!);
             using (rows)
             {
@@ -40,6 +40,13 @@ public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICom
             }
         }).ConfigureAwait(false);
     }
+
+    private static IEnumerable<(string Name, ImageInput Input)>? ImageInputs(EmbedRunCommand command) => command switch
+    {
+        { ImageFolder: { } folder } => EmbeddingInputs.ImageFiles(folder).Files!.Select(f => (Path.GetFileName(f), (ImageInput)new ImageInput.File(f))),
+        { Images: { } images } => images.Select(i => (i.Name, (ImageInput)new ImageInput.Encoded(i.Bytes))),
+        _ => null,
+    };
 
     private static (Tensor Rows, List<string> Names, List<(string Name, string Reason)> Skipped) Texts(EmbeddingEncoder encoder, IReadOnlyList<string> texts) =>
         (encoder.Texts(texts), [.. texts], []);

@@ -21,7 +21,7 @@ public sealed class EmbedRunValidator(RunStore runs) : ICommandValidator<EmbedRu
         {
             return [missing];
         }
-        var given = (command.ImageFolder is null ? 0 : 1) + (command.TextFile is null ? 0 : 1) + (command.Texts is null ? 0 : 1);
+        var given = (command.ImageFolder is null ? 0 : 1) + (command.TextFile is null ? 0 : 1) + (command.Texts is null ? 0 : 1) + (command.Images is null ? 0 : 1);
         if (given != 1)
         {
             return [new OptionError("images", "give exactly one input: a folder of images, a file of texts (one per line), or texts")];
@@ -43,6 +43,8 @@ public sealed class EmbedRunValidator(RunStore runs) : ICommandValidator<EmbedRu
         { TextFile: { } file } => EmbeddingInputs.TextLines(file).Error is { } e ? new OptionError("texts", e) : null,
         { Texts: { } texts } when texts.Count == 0 || texts.Count > EmbeddingInputs.MaxItems || texts.Any(string.IsNullOrWhiteSpace) =>
             new OptionError("texts", $"give 1 to {EmbeddingInputs.MaxItems} texts, none empty"),
+        { Images: { } images } when images.Count == 0 || images.Count > EmbeddingInputs.MaxItems =>
+            new OptionError("images", $"give 1 to {EmbeddingInputs.MaxItems} images"),
         _ => null,
     };
 }

@@ -53,6 +53,7 @@ public sealed partial class AccessMatrixTests
         new("GET", "/api/subsets/no-such-subset", null, null, 404),
         new("POST", "/api/runs", """{ "name": "matrix" }""", "application/json", 400),
         new("DELETE", "/api/runs/no-such-run", null, null, 404),
+        new("POST", "/api/runs/no-such-run/embed", """{ "texts": ["a"] }""", "application/json", 404),
         new("POST", "/api/sweeps", """{ "experiment": { "name": "matrix" } }""", "application/json", 400),
         new("GET", "/api/studies", null, null, 200),
         new("GET", "/api/studies/no-such-study", null, null, 404),
