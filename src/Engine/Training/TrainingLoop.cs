@@ -31,6 +31,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     private readonly long _evalEvery = config.Training.EvalEvery?.StepsFor(config.Training.BatchSize) ?? 0;
     private readonly double _chanceLoss = Math.Log(config.Training.BatchSize);
     private bool _warnedAtChance;
+    private readonly TensorBoardLog _tensorBoard = new(workspace.RunDirectory);
 
     public long TotalSteps => budget.Steps;
 
@@ -90,7 +91,9 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             }
             if (probe is not null && (_step % _evalEvery == 0 || _step == TotalSteps))
             {
-                WriteLine(metrics, new { step = _step, samplesSeen = _step * _training.BatchSize, validation = probe.Measure() });
+                var validation = probe.Measure();
+                WriteLine(metrics, new { step = _step, samplesSeen = _step * _training.BatchSize, validation });
+                _tensorBoard.Validation(_step, validation);
             }
             if (_step % _training.CheckpointEvery == 0 || _step == stopAt)
             {
@@ -126,6 +129,8 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
     /// <param name="dataWaitShare">The share of the run's step time spent waiting for batches so far.</param>
     private void WriteMetrics(StreamWriter metrics, double lr, double rate, double dataWaitShare)
     {
+        var logitScale = Math.Exp(session.Model.LogitScale.item<float>());
+        _tensorBoard.Training(_step, _lastLoss, _lastComponents, lr, logitScale, rate);
         var line = new
         {
             step = _step,
@@ -133,7 +138,7 @@ internal sealed class TrainingLoop(TrainingSession session, ExperimentConfig con
             loss = _lastLoss,
             components = _lastComponents,
             lr,
-            logitScale = Math.Exp(session.Model.LogitScale.item<float>()),
+            logitScale,
             pairsPerSecond = rate,
             dataWaitShare,
             wallSeconds = _wall,
