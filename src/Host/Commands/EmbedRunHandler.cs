@@ -35,7 +35,7 @@ public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICom
                 {
                     EmbeddingFile.Write(Path.GetFullPath(output), rows, names);
                 }
-                float[][]? inline = command.Output is null ? [.. Enumerable.Range(0, names.Count).Select(i => rows[i].data<float>().ToArray())] : null;
+                float[][]? inline = command.Output is null ? [.. rows.contiguous().data<float>().ToArray().Chunk(model.EmbedDim)] : null;
                 return new RunEmbedding(command.RunId, checkpoint, names.Count, model.EmbedDim, names, [.. skipped.Select(s => new SkippedInput(s.Name, s.Reason))], command.Output, inline);
             }
         }).ConfigureAwait(false);

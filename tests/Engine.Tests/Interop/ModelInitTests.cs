@@ -129,7 +129,8 @@ public sealed class ModelInitTests(EmojiStoreFixture data)
         var model = tiny.Model with { Vision = new ImageTowerConfig { Architecture = "resnet", ImageSize = 32, Options = System.Text.Json.JsonDocument.Parse("""{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 4, "heads": 2}""").RootElement } };
         using var resnet = ModelFactory.Build(model, 0, StaticRegistry.Instance);
         var export = $"resnet-{Guid.NewGuid():N}";
-        OpenClipExport.Write(resnet, Path.GetTempPath(), Path.Combine(WeightsRoot, export));
+        using var untrained = new TempDir();
+        OpenClipExport.Write(resnet, untrained.Path, Path.Combine(WeightsRoot, export));
 
         var errors = ModelInit.Validate(model with { Init = new ModelInitConfig { OpenClip = export, Towers = ["visual"] } }, 0, StaticRegistry.Instance, Layout);
 

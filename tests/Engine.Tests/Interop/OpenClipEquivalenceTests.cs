@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Interop;
@@ -64,7 +63,7 @@ public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
         OpenClipExport.Write(model, checkpoint, export);
         SafeTensors.Save(dir.Combine("inputs.safetensors"), [new("images", images), new("tokens", tokens)]);
 
-        var (exit, output) = Python(Path.Combine(AppContext.BaseDirectory, "Interop", "open_clip_reference.py"), export, dir.Combine("inputs.safetensors"), dir.Combine("outputs.safetensors"));
+        var (exit, output) = DebianPython.Run(Path.Combine(AppContext.BaseDirectory, "Interop", "open_clip_reference.py"), export, dir.Combine("inputs.safetensors"), dir.Combine("outputs.safetensors"));
 
         Assert.True(exit == 0, output);
         var outputs = SafeTensors.Load(dir.Combine("outputs.safetensors"), out _);
@@ -85,20 +84,5 @@ public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
         {
             t.Dispose();
         }
-    }
-
-    private static (int Exit, string Output) Python(params string[] args)
-    {
-        // Debian's interpreter, where python3-torch installs (a pyenv or venv python3 on PATH would not see it).
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

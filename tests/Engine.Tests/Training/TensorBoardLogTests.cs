@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ClipHost.Engine.Tests.TestSupport;
 using ClipHost.Engine.Training;
@@ -21,7 +20,7 @@ public sealed class TensorBoardLogTests(EmojiStoreFixture data)
         var result = new Trainer(StaticRegistry.Instance, NullLogger<Trainer>.Instance).Train(
             config, new TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, data.RunsRoot), Device = CPU }, null, TestContext.Current.CancellationToken);
 
-        var (exit, output) = Python(Path.Combine(AppContext.BaseDirectory, "Interop", "tfevents_reader.py"), Path.Combine(result.RunDirectory, TensorBoardLog.Folder));
+        var (exit, output) = DebianPython.Run(Path.Combine(AppContext.BaseDirectory, "Interop", "tfevents_reader.py"), Path.Combine(result.RunDirectory, TensorBoardLog.Folder));
 
         Assert.True(exit == 0, output);
         var scalars = JsonDocument.Parse(output).RootElement.EnumerateArray()
@@ -42,19 +41,5 @@ public sealed class TensorBoardLogTests(EmojiStoreFixture data)
                 Assert.Equal((float)part.Value.GetDouble(), (float)scalars[($"train/loss/{part.Name}", step)]);
             }
         }
-    }
-
-    private static (int Exit, string Output) Python(params string[] args)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
