@@ -15,6 +15,13 @@ public static class DataReportThumbnails
 
     public static void Write(ClipStore store, int id, int minimum, string path)
     {
+        using var file = File.Create(path);
+        file.Write(Png(store, id, minimum));
+    }
+
+    /// <summary>A sample's image as PNG bytes, scaled up as <see cref="Write"/> scales it.</summary>
+    public static byte[] Png(ClipStore store, int id, int minimum)
+    {
         ArgumentNullException.ThrowIfNull(store);
         var r = store.Resolution;
         var rgb = store.GetPixels(id).Span;
@@ -31,7 +38,6 @@ public static class DataReportThumbnails
         var side = Side(r, minimum);
         using var scaled = side == r ? source.Copy() : source.Resize(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKFilterMode.Nearest));
         using var data = scaled.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        data.SaveTo(file);
+        return data.ToArray();
     }
 }

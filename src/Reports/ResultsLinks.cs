@@ -24,6 +24,9 @@ public sealed class ResultsLinks
 
     public string Run(string id) => _prefix is { } p ? $"{p}/runs/{E(id)}" : $"run-{id}.html";
 
+    /// <summary>The run's search page: only served (it embeds queries with the run's model), null for static pages.</summary>
+    public string? RunSearch(string id) => _prefix is { } p ? $"{p}/runs/{E(id)}/search" : null;
+
     public string Compare(string a, string b) => _prefix is { } p ? $"{p}/compare?a={E(a)}&b={E(b)}" : $"compare-{a}-vs-{b}.html";
 
     public string Search(string name) => _prefix is { } p ? $"{p}/searches/{E(name)}" : $"search-{name}.html";

@@ -21,7 +21,8 @@ public static class RunPage
         var figures = CurveFigures.Of([run]);
         var html = new StringBuilder();
         html.Line($"<div class=\"results\"><h1>Run {Escape(run.Name)} <small>{Escape(info.Status ?? string.Empty)}</small></h1>");
-        html.Line($"<nav><a href=\"{Escape(links.Index)}\">all runs</a></nav>");
+        var search = links.RunSearch(run.Name) is { } url ? $" · <a id=\"search-link\" href=\"{Escape(url)}\">search a store with this run</a>" : string.Empty;
+        html.Line($"<nav><a href=\"{Escape(links.Index)}\">all runs</a>{search}</nav>");
         html.Line("<h2>Curves</h2><div class=\"plots\">");
         figures.ToList().ForEach(f => ResultsHtml.Figure(html, links, key, f));
         html.Line(figures.Count == 0 ? "<p>No metrics.jsonl yet.</p></div>" : "</div>");

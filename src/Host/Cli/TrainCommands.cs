@@ -11,6 +11,7 @@ public static class TrainCommands
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(EmbedCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

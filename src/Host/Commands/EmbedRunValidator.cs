@@ -1,4 +1,3 @@
-using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Interop;
 using ClipHost.Engine.Paths;
 
@@ -13,11 +12,7 @@ public sealed class EmbedRunValidator(RunStore runs) : ICommandValidator<EmbedRu
     public IReadOnlyList<OptionError> Validate(EmbedRunCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!Identifier.IsValid(command.RunId) || runs.Get(command.RunId) is null)
-        {
-            return [new OptionError("run", $"no run '{command.RunId}' under {runs.Root}")];
-        }
-        if (RunCheckpoints.Find(runs.DirectoryOf(command.RunId), command.Step) is { Error: { } missing })
+        if (RunCheckpointCheck.Error(runs, command.RunId, command.Step) is { } missing)
         {
             return [missing];
         }

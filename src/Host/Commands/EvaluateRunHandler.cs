@@ -33,6 +33,7 @@ public sealed class EvaluateRunHandler(RunStore runs, PluginCatalog catalog, Tor
             if (command.IntoRun)
             {
                 var metrics = RunMetrics.Of(results);
+                new Engine.Training.TensorBoardLog(runs.DirectoryOf(id)).Evaluation(step, results);
                 record = runs.Update(id, r => r with { Status = RunStatus.Succeeded, Metrics = metrics, EvaluationDirectory = output, FinishedAt = clock.GetUtcNow() });
             }
             return new RunEvaluation(record, results, output);

@@ -18,6 +18,7 @@ public static class DashboardExtensions
         var runs = app.Services.GetRequiredService<RunStore>();
         DashboardRoutes.Routes.AddRazorPage("/runs", _ => new RunsPage(runs));
         ResultsRoutes.Register(runs, app.Services.GetRequiredService<IStudyViews>(), app.Services.GetRequiredService<ISearchViews>());
+        RunSearchRoutes.Register(app.Services);
         NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To("/runs")) { Active = page.RequestPath.StartsWith("/runs", StringComparison.Ordinal) });
         var studies = app.Services.GetRequiredService<StudyStore>();
         var experiments = app.Services.GetRequiredService<IOptions<ExperimentsOptions>>().Value;

@@ -13,7 +13,8 @@ namespace ClipHost.Host.Dashboard;
 public static class ResultsRoutes
 {
     public const string Prefix = "/results";
-    private const string Id = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    /// <summary>The route pattern of an id: an identifier, nothing that could step out of a folder.</summary>
+    public const string Id = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
     private const string FigureFile = "/(?<name>[a-z0-9-]+)\\.(?<format>png|svg|csv)";
 
     public static void Register(RunStore runs, IStudyViews? studies, ISearchViews? searches = null)

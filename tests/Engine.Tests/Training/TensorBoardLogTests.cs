@@ -42,4 +42,23 @@ public sealed class TensorBoardLogTests(EmojiStoreFixture data)
             }
         }
     }
+
+    [Fact]
+    public void AnEvaluation_IsWrittenAsEvalScalarsAtItsStep()
+    {
+        using var dir = new TempDir();
+        var result = new ClipHost.Engine.Evaluation.EvalResult
+        {
+            Dataset = "emoji-google", Model = "m", Pretrained = "p", Task = "zeroshot_classification", Samples = 10, Selection = "all",
+            Metrics = new Dictionary<string, double> { ["acc1"] = 0.25, ["acc5"] = 0.5 },
+        };
+
+        new TensorBoardLog(dir.Path).Evaluation(300, [result]);
+
+        var (exit, output) = DebianPython.Run(Path.Combine(AppContext.BaseDirectory, "Interop", "tfevents_reader.py"), Path.Combine(dir.Path, TensorBoardLog.Folder));
+        Assert.True(exit == 0, output);
+        var scalars = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .Select(s => (s.GetProperty("tag").GetString(), s.GetProperty("step").GetInt64(), s.GetProperty("value").GetDouble())).ToList();
+        Assert.Equal([("eval/emoji-google/zeroshot_classification/acc1", 300L, 0.25), ("eval/emoji-google/zeroshot_classification/acc5", 300L, 0.5)], scalars.OrderBy(s => s.Item1));
+    }
 }

@@ -70,6 +70,8 @@ public sealed partial class AccessMatrixTests
         new("GET", "/hangfire/results", null, null, 200),
         new("GET", "/hangfire/results/runs/no-such-run", null, null, 404),
         new("GET", "/hangfire/results/searches/no-such-search", null, null, 404),
+        new("GET", "/hangfire/results/runs/no-such-run/search?q=a", null, null, 404),
+        new("POST", "/hangfire/results/runs/no-such-run/search/image", """{ "store": "emoji", "image": "AAAA" }""", "application/json", 404),
         new("GET", "/hangfire/results/files/no-such-run/config.json", null, null, 404),
         new("GET", "/hangfire/results/figures/runs/no-such-run/loss.png", null, null, 404),
         new("POST", "/hangfire/recurring/trigger", "jobs%5B%5D=no-such-job", "application/x-www-form-urlencoded", 204),
