@@ -26,18 +26,42 @@ public sealed class EmbeddingEncoder(ClipModel model, ClipTokenizer tokenizer, D
         return Concat(parts);
     }
 
+    /// <summary>
+    /// Unit-length text embeddings [N, D]. Identical token sequences (the same text, or texts whose words the vocabulary
+    /// does not know) are encoded once: they get bit-identical rows wherever they stand in a batch, so ties between them
+    /// stay exact ties, which the metrics break the same way every time.
+    /// </summary>
     public Tensor Texts(IReadOnlyList<string> texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         using var _ = no_grad();
         model.eval();
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unique = new List<long[]>();
+        var inverse = new long[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var ids = tokenizer.Encode(texts[i]);
+            var key = string.Join(',', ids);
+            if (!rowOf.TryGetValue(key, out var row))
+            {
+                row = unique.Count;
+                rowOf[key] = row;
+                unique.Add(ids);
+            }
+            inverse[i] = row;
+        }
         var parts = new List<Tensor>();
-        foreach (var chunk in texts.Chunk(batchSize))
+        foreach (var chunk in unique.Chunk(batchSize))
         {
             using var scope = NewDisposeScope();
-            var embedded = nn.functional.normalize(model.EncodeText(tokenizer.EncodeBatch(chunk, device)), dim: 1).cpu();
+            var tokens = tensor(chunk.SelectMany(ids => ids).ToArray(), [chunk.Length, tokenizer.ContextLength], device: device);
+            var embedded = nn.functional.normalize(model.EncodeText(tokens), dim: 1).cpu();
             parts.Add(scope.MoveToOuter(embedded));
         }
-        return Concat(parts);
+        using var rows = Concat(parts);
+        using var index = tensor(inverse);
+        return rows.index_select(0, index);
     }
 
     private static Tensor Concat(List<Tensor> parts)

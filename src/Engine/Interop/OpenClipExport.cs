@@ -26,7 +26,7 @@ public static class OpenClipExport
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Visual is not IOpenClipVision vision
-            ? $"the image tower '{model.Config.Vision.Architecture}' has no open_clip equivalent (open_clip builds ViT and ModifiedResNet towers itself; others only through timm)"
+            ? $"the image tower '{model.Config.Vision.Architecture}' has no open_clip equivalent: open_clip builds ViT and ModifiedResNet towers itself and others only through timm, by a timm model name that fixes every width and depth (ClipHost does not write timm's names yet; docs/interop.md)"
             : vision.OpenClipRefusal;
     }
 

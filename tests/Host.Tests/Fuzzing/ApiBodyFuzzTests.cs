@@ -9,7 +9,8 @@ using CsCheck;
 namespace ClipHost.Host.Tests.Fuzzing;
 
 /// <summary>
-/// Mutated JSON bodies to POST /api/runs, /api/imports, /api/filters and /api/recipes/search of one real `clip-host serve` on loopback:
+/// Mutated JSON bodies to POST /api/runs, /api/imports, /api/filters, /api/recipes/search and /api/runs/{id}/embed (of a run
+/// trained for the test) of one real `clip-host serve` on loopback:
 /// never a 5xx, every 4xx a JSON body whose error (or each field error) says what is wrong, nothing written outside
 /// the host's folders. Cases that once failed (Fuzzing/Corpus/api/*.bin, the endpoint in the .txt) are sent first.
 /// </summary>
@@ -27,7 +28,11 @@ public sealed class ApiBodyFuzzTests
         dir.Write("in/a.txt", "a caption");
         dir.Write("in/m.csv", "image,caption\na.png,a caption\n");
         RunningHost.InstallBuiltInPlugins(dir);
-        await using var host = await RunningHost.StartAsync(RunningHost.Environment(dir));
+        var env = RunningHost.Environment(dir);
+        await ColoursData.ImportColoursAsync(dir, env);
+        var trained = await ClipHostProcess.RunAsync(["train", "--config", dir.Write("tiny.json", ColoursData.Tiny("tiny", epochs: 1, evaluate: false))], env);
+        Assert.True(trained.ExitCode == 0, trained.All);
+        await using var host = await RunningHost.StartAsync(env);
         var bases = Bases(dir);
         var figures = new FuzzFigures("api", settings.Seed);
         var clock = Stopwatch.StartNew();
@@ -51,8 +56,8 @@ public sealed class ApiBodyFuzzTests
 
         // The host's own folders and the inputs are all there is beside each other: nothing written elsewhere.
         var entries = Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.True(entries.All(e => e is "data" or "runs" or "plugins" or "in"), $"written beside the host's folders: {string.Join(", ", entries)}");
-        Assert.Equal(["a.png", "a.txt", "m.csv"], Directory.EnumerateFileSystemEntries(dir.Combine("in")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(entries.All(e => e is "data" or "runs" or "plugins" or "in" or "tiny.json"), $"written beside the host's folders: {string.Join(", ", entries)}");
+        Assert.Equal(["a.png", "a.txt", "m.csv"], Directory.EnumerateFileSystemEntries(dir.Combine("in")).Select(Path.GetFileName).Where(n => n is not ("red" or "green" or "blue" or "yellow" or "black" or "white" or "purple" or "orange")).Order(StringComparer.Ordinal));
         Assert.True(figures.FindingCount == 0, figures.Line + "\n" + string.Join("\n", figures.Findings) + "\n" + host.Output);
     }
 
@@ -66,6 +71,8 @@ public sealed class ApiBodyFuzzTests
             ("/api/imports", Encoding.UTF8.GetBytes(Json(new { source = "csv", path = dir.Combine("in", "m.csv"), name = "fuzzed", limit = 5, replace = true }))),
             ("/api/imports", Encoding.UTF8.GetBytes(Json(new { source = "folder", path = dir.Combine("in"), limit = 5 }))),
             ("/api/filters", Encoding.UTF8.GetBytes(Json(new { store = "fuzzed", subset = "half", filters = new object[] { new { id = "random-subset", options = new { fraction = 0.5 } } }, seed = 1 }))),
+            ("/api/runs/tiny/embed", Encoding.UTF8.GetBytes(Json(new { texts = new[] { "a red square", "a blue square" } }))),
+            ("/api/runs/tiny/embed", Encoding.UTF8.GetBytes(Json(new { images = new[] { Convert.ToBase64String(File.ReadAllBytes(dir.Combine("in", "a.png"))) }, step = 4 }))),
             // A search small enough that an accepted mutation trains one trial of a few steps.
             ("/api/recipes/search", Encoding.UTF8.GetBytes($$"""
                 { "name": "fuzzed-search", "base": {{ColoursData.Tiny("base", epochs: 1, evaluate: false).Replace("\"colours\"", "\"fuzzed\"", StringComparison.Ordinal)}},
@@ -97,7 +104,8 @@ public sealed class ApiBodyFuzzTests
             {
                 return new Outcome(Verdict.Crash, $"POST {endpoint}: {status} {text}");
             }
-            if (response.StatusCode == HttpStatusCode.Accepted)
+            // 202: queued (runs, imports, filters, searches); 200: answered (embed).
+            if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
             {
                 return Outcome.Accepted(endpoint);
             }
