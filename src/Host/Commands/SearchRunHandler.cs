@@ -44,7 +44,8 @@ public sealed class SearchRunHandler(RunStore runs, DataLayout layout, PluginCat
     {
         if (command.Text is { } text)
         {
-            return (encoder.Texts([text.Trim()])[0], $"caption \"{text.Trim()}\"");
+            using var embedded = encoder.Texts([text.Trim()]);
+            return (embedded[0].clone(), $"caption \"{text.Trim()}\"");
         }
         if (command.Sample is { } sample)
         {

@@ -13,7 +13,7 @@ namespace ClipHost.Host.Tests.Service;
 /// <remarks>
 /// Which held-out captions: every one whose emoji has a sibling in training that differs only in who is drawn (held-out
 /// "man pouting", trained "person pouting"; no skin-tone variants), chosen by that rule from the store, not by looking at
-/// the model. This model finds 15 of those 19 in its top 5 (AMD EPYC, 2 cores); over all held-out captions its recall@5
+/// the model. This model finds 15 of those 19 in its top 5 (seed 0, AMD EPYC Zen 5, 2 cores); over all held-out captions its recall@5
 /// is about 38%, so a caption with no sibling in training is found only about a third of the time (docs/interop.md).
 /// The test asks for at least five, the acceptance of issue 21, and names every miss.
 /// </remarks>
