@@ -8,7 +8,7 @@ namespace ClipHost.Plugins.Architectures.ConvNext;
 /// ConvNeXt (Liu et al. 2022) as a CLIP image tower, named after timm's state-dict keys (stem.0/1, stages.N, head.norm):
 /// patchify stem, four stages, global average pooling, LayerNorm. Returns pooled features [B, last width].
 /// </summary>
-public sealed class ConvNeXt : ImageEncoder
+public sealed partial class ConvNeXt : ImageEncoder, IOpenClipVision
 {
     private readonly Sequential stem;
     private readonly Sequential stages;
@@ -27,7 +27,7 @@ public sealed class ConvNeXt : ImageEncoder
         var (offset, inWidth) = (0, config.Widths[0]);
         for (var s = 0; s < 4; s++)
         {
-            list.Add(($"{s}", new ConvNextStage($"{s}", inWidth, config.Widths[s], config.Depths[s], rates[offset..(offset + config.Depths[s])], config.LayerScaleInit)));
+            list.Add(($"{s}", new ConvNextStage($"{s}", inWidth, config.Widths[s], config.Depths[s], rates[offset..(offset + config.Depths[s])], config.LayerScaleInit, downsamples: s > 0)));
             (offset, inWidth) = (offset + config.Depths[s], config.Widths[s]);
         }
         stages = nn.Sequential(list);
@@ -52,7 +52,7 @@ public sealed class ConvNeXt : ImageEncoder
         for (var s = 0; s < 4; s++)
         {
             var side = c.SideAt(imageSize, s);
-            if (s > 0 && c.Widths[s - 1] != c.Widths[s])
+            if (s > 0)
             {
                 macs += (long)side * side * c.Widths[s] * c.Widths[s - 1] * 4;
             }

@@ -3,16 +3,16 @@ using static TorchSharp.torch;
 
 namespace ClipHost.Plugins.Architectures.ConvNext;
 
-/// <summary>A stage: an optional downsampling (LayerNorm2d, 2x2 stride-2 convolution) then its blocks (timm: downsample, blocks).</summary>
+/// <summary>A stage: downsampling (LayerNorm2d, 2x2 stride-2 convolution; every stage but the first, as timm, whatever the widths) then its blocks (timm: downsample, blocks).</summary>
 public sealed class ConvNextStage : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential? downsample;
     private readonly Sequential blocks;
 
-    public ConvNextStage(string name, int inWidth, int width, int depth, IReadOnlyList<double> dropPaths, double layerScaleInit)
+    public ConvNextStage(string name, int inWidth, int width, int depth, IReadOnlyList<double> dropPaths, double layerScaleInit, bool downsamples)
         : base(name)
     {
-        if (inWidth != width)
+        if (downsamples)
         {
             downsample = nn.Sequential(("0", new LayerNorm2d("0", inWidth)), ("1", nn.Conv2d(inWidth, width, 2, stride: 2)));
         }

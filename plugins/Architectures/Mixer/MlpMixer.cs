@@ -8,7 +8,7 @@ namespace ClipHost.Plugins.Architectures.Mixer;
 /// MLP-Mixer (Tolstikhin et al. 2021) as a CLIP image tower, named after timm's state-dict keys (stem.proj, blocks.N,
 /// norm): patches, Mixer layers, LayerNorm, global average over tokens. Returns pooled features [B, Width].
 /// </summary>
-public sealed class MlpMixer : ImageEncoder
+public sealed partial class MlpMixer : ImageEncoder, IOpenClipVision
 {
     private readonly PatchStem stem;
     private readonly Sequential blocks;

@@ -17,6 +17,8 @@ public sealed partial class ModifiedResNet
 
     public string? OpenClipFoldedProjection => "attnpool.c_proj";
 
+    public string? OpenClipProjectionLinear => null;
+
     public JsonObject OpenClipVisionConfig() => new()
     {
         ["image_size"] = _config.ImageSize,

@@ -9,7 +9,7 @@ namespace ClipHost.Plugins.Architectures.Swin;
 /// tower, named after timm's state-dict keys (patch_embed, layers.N, norm): patch embedding, four stages of shifted-window
 /// attention joined by patch merging, LayerNorm, global average pooling. Returns pooled features [B, final width].
 /// </summary>
-public sealed class SwinTransformer : ImageEncoder
+public sealed partial class SwinTransformer : ImageEncoder, IOpenClipVision
 {
     private readonly SwinPatchEmbed patch_embed;
     private readonly Sequential layers;

@@ -17,6 +17,8 @@ public sealed partial class VisionTransformer
 
     public string? OpenClipFoldedProjection => null;
 
+    public string? OpenClipProjectionLinear => null;
+
     public JsonObject OpenClipVisionConfig() => new()
     {
         ["image_size"] = _config.ImageSize,

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace ClipHost.Abstractions.Architectures;
 
 /// <summary>
-/// An image encoder open_clip can express (its ViT, its ModifiedResNet): the <c>vision_cfg</c> open_clip builds the
+/// An image encoder open_clip can express (its own ViT and ModifiedResNet, or a timm model through its TimmModel: see
+/// <see cref="OpenClipTimm"/>): the <c>vision_cfg</c> open_clip builds the
 /// same tower from, and the open_clip name of each of this encoder's state-dict keys. An encoder that does not
 /// implement it is refused by <c>clip-host export --format open_clip</c>, naming its architecture.
 /// </summary>
@@ -18,6 +19,13 @@ public interface IOpenClipVision
     /// tower has none of its own; null when open_clip keeps the projection apart (<c>visual.proj</c>, as for a ViT).
     /// </summary>
     string? OpenClipFoldedProjection { get; }
+
+    /// <summary>
+    /// Where open_clip keeps ClipHost's visual projection when it is not folded: null for open_clip's own <c>visual.proj</c>
+    /// matrix ([features, embed], applied as <c>x @ proj</c>: the transpose of ClipHost's Linear weight), or the name,
+    /// relative to the tower, of a Linear weight that takes ClipHost's as it is (a timm tower's <c>head.proj.weight</c>).
+    /// </summary>
+    string? OpenClipProjectionLinear { get; }
 
     /// <summary>open_clip's <c>vision_cfg</c> for this encoder (image_size, layers, width, patch_size, head_width, mlp_ratio, ...).</summary>
     /// <returns>A new JSON object.</returns>

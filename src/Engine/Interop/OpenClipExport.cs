@@ -26,7 +26,7 @@ public static class OpenClipExport
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Visual is not IOpenClipVision vision
-            ? $"the image tower '{model.Config.Vision.Architecture}' has no open_clip equivalent: open_clip builds ViT and ModifiedResNet towers itself and others only through timm, by a timm model name that fixes every width and depth (ClipHost does not write timm's names yet; docs/interop.md)"
+            ? $"the image tower '{model.Config.Vision.Architecture}' has no open_clip equivalent: its plugin does not say how open_clip builds it (open_clip builds ViT and ModifiedResNet towers itself, others through timm; docs/interop.md)"
             : vision.OpenClipRefusal;
     }
 
@@ -44,7 +44,7 @@ public static class OpenClipExport
                 continue;
             }
             var value = Cpu(tensor);
-            named[OpenClipName(key, vision)] = key.EndsWith("projection.weight", StringComparison.Ordinal) ? value.t().contiguous() : value;
+            named[OpenClipName(key, vision)] = Transposed(key, vision) ? value.t().contiguous() : value;
         }
         if (vision.OpenClipFoldedProjection is { } layer)
         {
@@ -62,13 +62,17 @@ public static class OpenClipExport
 
     internal static string OpenClipName(string key, IOpenClipVision vision) => key switch
     {
-        "visual_projection.weight" => "visual.proj",
+        "visual_projection.weight" => vision.OpenClipProjectionLinear is { } linear ? "visual." + linear : "visual.proj",
         "text_projection.weight" => "text_projection",
         "logit_scale" => key,
         _ when key.StartsWith("visual.", StringComparison.Ordinal) => "visual." + vision.OpenClipName(key["visual.".Length..]),
         _ when key.StartsWith("text.", StringComparison.Ordinal) => TransformerBlock.OpenClipName(key["text.".Length..]),
         _ => throw new InvalidOperationException($"'{key}' has no open_clip name"),
     };
+
+    /// <summary>Whether open_clip holds <paramref name="key"/> as a matrix applied as <c>x @ m</c>: the transpose of ClipHost's Linear weight.</summary>
+    internal static bool Transposed(string key, IOpenClipVision? vision) =>
+        key == "text_projection.weight" || (key == "visual_projection.weight" && vision?.OpenClipProjectionLinear is null);
 
     // Floating tensors as fp32 (a bf16 run's weights too); integer buffers (BatchNorm's num_batches_tracked) keep their type.
     private static Tensor Cpu(Tensor t) => (t.is_floating_point() ? t.detach().to(ScalarType.Float32) : t.detach()).cpu().contiguous();

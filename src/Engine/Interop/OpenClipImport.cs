@@ -43,10 +43,11 @@ public static class OpenClipImport
             {
                 throw new InvalidDataException($"{source}: tensor '{name}' (the model's {key}) is missing");
             }
-            var value = key.EndsWith("projection.weight", StringComparison.Ordinal) ? tensor.t() : tensor;
+            var transposed = OpenClipExport.Transposed(key, vision);
+            var value = transposed ? tensor.t() : tensor;
             if (!value.shape.SequenceEqual(target.shape))
             {
-                throw new InvalidDataException($"{source}: tensor '{name}' has shape [{Shape(tensor)}]; the model's {key} needs [{Shape(key.EndsWith("projection.weight", StringComparison.Ordinal) ? target.t() : target)}]");
+                throw new InvalidDataException($"{source}: tensor '{name}' has shape [{Shape(tensor)}]; the model's {key} needs [{Shape(transposed ? target.t() : target)}]");
             }
             result[key] = value;
         }

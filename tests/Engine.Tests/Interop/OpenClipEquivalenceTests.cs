@@ -11,8 +11,9 @@ namespace ClipHost.Engine.Tests.Interop;
 /// <summary>
 /// The export, proved outside .NET: a trained run exported in open_clip's layout is loaded (strictly: every key, every
 /// shape) into a PyTorch CLIP written for this test from reading open_clip's model code (open_clip_reference.py,
-/// Debian's python3-torch), and embeds the same real emoji and captions as ClipHost does, within 1e-4; for a ViT and
-/// for a ResNet, whose visual projection the export folds into the attention pool's output projection.
+/// Debian's python3-torch), and embeds the same real emoji and captions as ClipHost does, within 1e-4: a ViT, a ResNet
+/// (whose visual projection the export folds into the attention pool's output projection), and ConvNeXt, Swin and Mixer
+/// towers as open_clip builds them through timm (timm_reference.py, written from reading timm's model code).
 /// </summary>
 public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
 {
@@ -21,25 +22,37 @@ public sealed class OpenClipEquivalenceTests(EmojiStoreFixture data)
 
     /// <summary>A ResNet run (open_clip's stem of stride 4, so 32 px images) trained 20 steps: BatchNorm's running statistics are real.</summary>
     [Fact]
-    public void ATrainedResNetRun_EmbedsRealSamplesInPyTorch_AsInClipHost()
+    public void ATrainedResNetRun_EmbedsRealSamplesInPyTorch_AsInClipHost() =>
+        AssertEquivalent(Trained("resnet", """{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 4, "heads": 2}""", steps: 20));
+
+    /// <summary>The mini ConvNeXt as open_clip's TimmModel over timm's convnext_tiny with its depths, dims and stem patch replaced.</summary>
+    [Fact]
+    public void ATrainedConvNextRun_EmbedsRealSamplesInPyTorch_AsTimmThroughOpenClip() =>
+        AssertEquivalent(Trained("convnext", """{"preset": "mini"}""", steps: 10));
+
+    /// <summary>The mini Swin at 32 px: stage maps 16, 8, 4, 2 with window 4, so two stages shift their windows under the mask and two shrink them.</summary>
+    [Fact]
+    public void ATrainedSwinRun_EmbedsRealSamplesInPyTorch_AsTimmThroughOpenClip() =>
+        AssertEquivalent(Trained("swin", """{"preset": "mini"}""", steps: 10));
+
+    /// <summary>Mixer-S/16 (timm's mixer_s16_224 at 32 px: four tokens), the one kind of size timm names a Mixer by.</summary>
+    [Fact]
+    public void ATrainedMixerRun_EmbedsRealSamplesInPyTorch_AsTimmThroughOpenClip() =>
+        AssertEquivalent(Trained("mixer", """{"preset": "S/16", "patchSize": 16}""", steps: 2));
+
+    private string Trained(string architecture, string options, int steps)
     {
-        var tiny = TinyExperiments.Tiny("resnet-export", samples: 64 * 20, seed: 1);
+        var tiny = TinyExperiments.Tiny($"{architecture}-export", samples: 64 * steps, seed: 1);
         var config = tiny with
         {
             Model = tiny.Model with
             {
-                Vision = new ImageTowerConfig
-                {
-                    Architecture = "resnet",
-                    ImageSize = 32,
-                    Options = System.Text.Json.JsonDocument.Parse("""{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 4, "heads": 2}""").RootElement,
-                },
+                Vision = new ImageTowerConfig { Architecture = architecture, ImageSize = 32, Options = System.Text.Json.JsonDocument.Parse(options).RootElement },
             },
         };
-        var options = new ClipHost.Engine.Training.TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, data.RunsRoot), Device = CPU };
-        var result = new ClipHost.Engine.Training.Trainer(StaticRegistry.Instance, Microsoft.Extensions.Logging.Abstractions.NullLogger<ClipHost.Engine.Training.Trainer>.Instance)
-            .Train(config, options, null, TestContext.Current.CancellationToken);
-        AssertEquivalent(result.Checkpoint);
+        var runOptions = new ClipHost.Engine.Training.TrainRunOptions { Layout = TestLayout.Of(data.StoresRoot, data.RunsRoot), Device = CPU };
+        return new ClipHost.Engine.Training.Trainer(StaticRegistry.Instance, Microsoft.Extensions.Logging.Abstractions.NullLogger<ClipHost.Engine.Training.Trainer>.Instance)
+            .Train(config, runOptions, null, TestContext.Current.CancellationToken).Checkpoint;
     }
 
     private void AssertEquivalent(string checkpoint)

@@ -96,10 +96,42 @@ public sealed class OpenClipExportTests
         using var mean = Build(options: """{"patchSize": 4, "width": 64, "depth": 1, "heads": 2, "pool": "mean"}""");
         Assert.Contains("pool \"mean\"", OpenClipExport.Refusal(mean), StringComparison.Ordinal);
         using var mixer = Build("mixer", """{"preset": "mini"}""");
-        Assert.Contains("'mixer' has no open_clip equivalent", OpenClipExport.Refusal(mixer), StringComparison.Ordinal);
+        Assert.Contains("timm names a Mixer by its patch, depth and width", OpenClipExport.Refusal(mixer), StringComparison.Ordinal);
         using var smallStem = Build("resnet", """{"width": 8, "layers": [1, 1, 1, 1], "stemStride": 1}""");
         Assert.Contains("stem of stride 4", OpenClipExport.Refusal(smallStem), StringComparison.Ordinal);
         using var vit = Build();
         Assert.Null(OpenClipExport.Refusal(vit));
+    }
+
+    [Theory]
+    [InlineData("convnext", "convnext_tiny", "visual.trunk.stages.3.downsample.1.weight")]
+    [InlineData("swin", "swin_tiny_patch4_window7_224", "visual.trunk.layers.3.downsample.reduction.weight")]
+    public void ATimmTower_IsWrittenUnderTrunk_TheProjectionAsTheHeadsLinear_AndReadsBackExactly(string architecture, string timmName, string timmKey)
+    {
+        using var model = Build(architecture, """{"preset": "mini"}""");
+        Assert.Null(OpenClipExport.Refusal(model));
+        var vision = OpenClipExport.ConfigJson(model)["model_cfg"]!["vision_cfg"]!;
+        Assert.Equal(timmName, vision["timm_model_name"]!.GetValue<string>());
+        Assert.Equal("avg", vision["timm_pool"]!.GetValue<string>());
+        Assert.NotNull(vision["timm_model_kwargs"]!["depths"]);
+        var own = model.state_dict();
+        var exported = OpenClipExport.StateDict(model);
+        try
+        {
+            Assert.All(exported.Keys.Where(k => k.StartsWith("visual.", StringComparison.Ordinal)), k => Assert.True(k.StartsWith("visual.trunk.", StringComparison.Ordinal) || k == "visual.head.proj.weight", k));
+            // A Linear weight in both layouts: not transposed, unlike a ViT's visual.proj.
+            Assert.True(exported["visual.head.proj.weight"].allclose(own["visual_projection.weight"], rtol: 0, atol: 0));
+            Assert.Contains(timmKey, exported.Keys);
+            var back = OpenClipImport.ToClipHost(exported, model, _ => true, "export");
+            Assert.Equal(own.Count, back.Count);
+            Assert.All(own, kv => Assert.True(kv.Value.allclose(back[kv.Key], rtol: 0, atol: 0), kv.Key));
+        }
+        finally
+        {
+            foreach (var t in exported.Values)
+            {
+                t.Dispose();
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 """A PyTorch CLIP in open_clip's layout, written for ClipHost's interop test from reading open_clip's model code
-(model.py, transformer.py, modified_resnet.py): the ViT or ModifiedResNet and text towers as open_clip's CLIP class builds them from model_cfg, loading an
+(model.py, transformer.py, modified_resnet.py; timm towers in timm_reference.py): the image and text towers as open_clip's CLIP class builds them from model_cfg, loading an
 open_clip state dict strictly (every key, every shape). It uses only Debian's python3-torch.
 
 usage: open_clip_reference.py EXPORT_DIR INPUTS.safetensors OUTPUTS.safetensors
@@ -13,6 +13,8 @@ from collections import OrderedDict
 
 import torch
 from torch import nn
+
+import timm_reference  # beside this file: ConvNeXt, Swin and Mixer as open_clip's TimmModel holds them
 
 DTYPES = {"F32": torch.float32, "I64": torch.int64, "F16": torch.float16, "BF16": torch.bfloat16, "I32": torch.int32}
 
@@ -182,9 +184,13 @@ class Clip(nn.Module):
         text = model_cfg["text_cfg"]
         self.eos_id = text["eos_id"]
         vision = model_cfg["vision_cfg"]
-        # open_clip builds a ModifiedResNet when vision_cfg.layers is a list of four stage depths, a ViT otherwise.
-        tower = ModifiedResNet if isinstance(vision["layers"], (list, tuple)) else VisionTransformer
-        self.visual = tower(vision, model_cfg["embed_dim"])
+        # open_clip builds a timm tower when vision_cfg names one, a ModifiedResNet when vision_cfg.layers is a list of
+        # four stage depths, a ViT otherwise.
+        if vision.get("timm_model_name"):
+            self.visual = timm_reference.TimmModel(vision, model_cfg["embed_dim"])
+        else:
+            tower = ModifiedResNet if isinstance(vision["layers"], (list, tuple)) else VisionTransformer
+            self.visual = tower(vision, model_cfg["embed_dim"])
         self.token_embedding = nn.Embedding(text["vocab_size"], text["width"])
         self.positional_embedding = nn.Parameter(torch.empty(text["context_length"], text["width"]))
         self.transformer = Transformer(text["width"], text["layers"], text["heads"], text.get("mlp_ratio", 4.0))

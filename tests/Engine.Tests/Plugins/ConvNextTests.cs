@@ -34,6 +34,20 @@ public sealed class ConvNextTests(EmojiStoreFixture data) : EncoderContractTests
         Assert.Equal(768, encoder.FeatureDim);
     }
 
+    /// <summary>Equal widths in consecutive stages still halve the map (as timm's ConvNeXt), so the counted compute is the computed one.</summary>
+    [Fact]
+    public void StagesOfEqualWidth_StillDownsample()
+    {
+        using var encoder = new ConvNextEncoderFactory().Create(JsonDocument.Parse("""{"stemPatch": 2, "depths": [1, 1, 1, 1], "widths": [8, 8, 16, 16]}""").RootElement, new ImageEncoderContext(16, 3, 0));
+        var keys = encoder.state_dict().Keys.ToHashSet();
+        Assert.All(new[] { 1, 2, 3 }, s => Assert.Contains($"stages.{s}.downsample.1.weight", keys));
+        Assert.DoesNotContain("stages.0.downsample.1.weight", keys);
+        // Stem 8x8 map, then 4, 2, 1: each downsampling's 2x2 convolution counted at the halved side.
+        static long Block(long n, long c) => n * n * c * (49 + (8 * c));
+        var expected = (8L * 8 * 8 * 3 * 4) + Block(8, 8) + (4L * 4 * 8 * 8 * 4) + Block(4, 8) + (2L * 2 * 16 * 8 * 4) + Block(2, 16) + (1L * 1 * 16 * 16 * 4) + Block(1, 16);
+        Assert.Equal(expected, encoder.ForwardMacs(16));
+    }
+
     [Fact]
     public void ImageTooSmallForTheStages_IsRefusedNamingTheField()
     {
