@@ -11,9 +11,7 @@ namespace ClipHost.Plugins.Architectures.ConvNext;
 /// </summary>
 public sealed partial class ConvNeXt
 {
-    public string? OpenClipRefusal =>
-        _config.Channels != 3 ? $"open_clip's towers take RGB images; this one takes {_config.Channels} channels"
-        : null;
+    public string? OpenClipRefusal => OpenClipTimm.ChannelsRefusal(_config.Channels);
 
     public string? OpenClipFoldedProjection => null;
 

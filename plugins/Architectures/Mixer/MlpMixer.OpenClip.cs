@@ -20,12 +20,12 @@ public sealed partial class MlpMixer
     private string? TimmName => TimmNames.FirstOrDefault(n => n.Patch == _config.PatchSize && n.Depth == _config.Depth && n.Width == _config.Width).Name;
 
     public string? OpenClipRefusal =>
-        _config.Channels != 3 ? $"open_clip's towers take RGB images; this one takes {_config.Channels} channels"
-        : TimmName is null
+        OpenClipTimm.ChannelsRefusal(_config.Channels)
+        ?? (TimmName is null
             ? $"timm names a Mixer by its patch, depth and width and builds no others ({string.Join(", ", TimmNames.Select(n => $"{n.Name}: {n.Patch}, {n.Depth}, {n.Width}"))}); this one has patch {_config.PatchSize}, depth {_config.Depth}, width {_config.Width}"
         : (int)(_config.TokenMlp / (double)_config.Width * _config.Width) != _config.TokenMlp || (int)(_config.ChannelMlp / (double)_config.Width * _config.Width) != _config.ChannelMlp
             ? $"timm sizes the Mixer's MLPs as ratios of the width, which cannot give {_config.TokenMlp} and {_config.ChannelMlp} from width {_config.Width}"
-        : null;
+        : null);
 
     public string? OpenClipFoldedProjection => null;
 

@@ -13,10 +13,10 @@ namespace ClipHost.Plugins.Architectures.Swin;
 public sealed partial class SwinTransformer
 {
     public string? OpenClipRefusal =>
-        _config.Channels != 3 ? $"open_clip's towers take RGB images; this one takes {_config.Channels} channels"
-        : Enumerable.Range(0, SwinConfig.Stages).FirstOrDefault(s => (int)(_config.WidthAt(s) * _config.MlpRatio) != _config.HiddenAt(s), -1) is var stage && stage >= 0
+        OpenClipTimm.ChannelsRefusal(_config.Channels)
+        ?? (Enumerable.Range(0, SwinConfig.Stages).FirstOrDefault(s => (int)(_config.WidthAt(s) * _config.MlpRatio) != _config.HiddenAt(s), -1) is var stage && stage >= 0
             ? $"stage {stage}'s MLP is {_config.HiddenAt(stage)} wide (width x mlpRatio {_config.MlpRatio} rounded) where timm truncates to {(int)(_config.WidthAt(stage) * _config.MlpRatio)}"
-        : null;
+        : null);
 
     public string? OpenClipFoldedProjection => null;
 

@@ -14,6 +14,12 @@ public static class OpenClipTimm
     /// <summary>The projection to the embedding, a Linear weight [embed, features] relative to the tower.</summary>
     public const string Projection = "head.proj.weight";
 
+    /// <summary>Why a tower of this many input channels cannot be exported (open_clip's towers take RGB), or null.</summary>
+    /// <param name="channels">The tower's input channels.</param>
+    /// <returns>The refusal, or null when the tower takes RGB.</returns>
+    public static string? ChannelsRefusal(int channels) =>
+        channels != 3 ? $"open_clip's towers take RGB images; this one takes {channels} channels" : null;
+
     /// <summary>open_clip's name, relative to the tower, of a key of the timm model.</summary>
     public static string TrunkName(string key) => "trunk." + key;
 

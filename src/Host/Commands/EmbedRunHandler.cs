@@ -2,26 +2,22 @@ using ClipHost.Engine.Checkpoints;
 using ClipHost.Engine.Data.Import;
 using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Interop;
-using ClipHost.Engine.Text;
-using ClipHost.Host.Plugins;
 using static TorchSharp.torch;
 
 namespace ClipHost.Host.Commands;
 
 /// <summary>
-/// Loads the checkpoint's model on the CPU and embeds the request's images or texts (unit length, as the evaluations
+/// Takes the checkpoint's model loaded on the CPU (<see cref="LoadedCheckpoints"/>) and embeds the request's images or texts (unit length, as the evaluations
 /// compare them); writes them to the output file or returns them. No input decodes: refused naming the first reason.
 /// </summary>
-public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICommandHandler<EmbedRunCommand, RunEmbedding>
+public sealed class EmbedRunHandler(RunStore runs, LoadedCheckpoints checkpoints) : ICommandHandler<EmbedRunCommand, RunEmbedding>
 {
     public async ValueTask<RunEmbedding> Handle(EmbedRunCommand command, CancellationToken cancellationToken)
     {
         var checkpoint = RunCheckpoints.Find(runs.DirectoryOf(command.RunId), command.Step).Folder!;
-        using var lease = catalog.Acquire();
-        return await RunConfig.OnTorchThread(() =>
+        return await RunConfig.OnTorchThread(() => checkpoints.Use(checkpoint, loaded =>
         {
-            using var model = CheckpointStore.LoadModel(checkpoint, lease, CPU);
-            var encoder = new EmbeddingEncoder(model, ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer)), CPU);
+            var (model, encoder) = (loaded.Model, loaded.Encoder);
             var (rows, names, skipped) = ImageInputs(command) is { } images
                 ? Embedder.Images(encoder, images, model.Config.Vision.ImageSize)
                 : Texts(encoder, command.Texts ?? EmbeddingInputs.TextLines(command.TextFile!).Texts!);
@@ -38,7 +34,7 @@ public sealed class EmbedRunHandler(RunStore runs, PluginCatalog catalog) : ICom
                 float[][]? inline = command.Output is null ? [.. rows.contiguous().data<float>().ToArray().Chunk(model.EmbedDim)] : null;
                 return new RunEmbedding(command.RunId, checkpoint, names.Count, model.EmbedDim, names, [.. skipped.Select(s => new SkippedInput(s.Name, s.Reason))], command.Output, inline);
             }
-        }).ConfigureAwait(false);
+        })).ConfigureAwait(false);
     }
 
     private static IEnumerable<(string Name, ImageInput Input)>? ImageInputs(EmbedRunCommand command) => command switch

@@ -5,39 +5,34 @@ using ClipHost.Engine.Evaluation;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Interop;
 using ClipHost.Engine.Paths;
-using ClipHost.Engine.Text;
-using ClipHost.Host.Plugins;
 using static TorchSharp.torch;
 
 namespace ClipHost.Host.Commands;
 
 /// <summary>
-/// Loads the checkpoint on the CPU, indexes the store's selected samples (images and first captions, through the
+/// Takes the checkpoint loaded on the CPU (<see cref="LoadedCheckpoints"/>: the page's next query skips the load), indexes the store's selected samples (images and first captions, through the
 /// evaluations' feature cache under the data root's scores/features), embeds the query and returns the nearest of each
 /// kind. A query image that does not decode, or a sample outside the selection, is refused naming it.
 /// </summary>
-public sealed class SearchRunHandler(RunStore runs, DataLayout layout, PluginCatalog catalog) : ICommandHandler<SearchRunCommand, RunSearch>
+public sealed class SearchRunHandler(RunStore runs, DataLayout layout, LoadedCheckpoints checkpoints) : ICommandHandler<SearchRunCommand, RunSearch>
 {
     public async ValueTask<RunSearch> Handle(SearchRunCommand command, CancellationToken cancellationToken)
     {
         var checkpoint = RunCheckpoints.Find(runs.DirectoryOf(command.RunId), command.Step).Folder!;
-        using var lease = catalog.Acquire();
-        return await RunConfig.OnTorchThread(() =>
+        return await RunConfig.OnTorchThread(() => checkpoints.Use(checkpoint, loaded =>
         {
-            using var model = CheckpointStore.LoadModel(checkpoint, lease, CPU);
-            var encoder = new EmbeddingEncoder(model, ClipTokenizer.Load(Path.Combine(checkpoint, CheckpointStore.Tokenizer)), CPU);
             using var store = ClipStore.Open(layout.Store(command.Store, "store"));
             var ids = new SampleSelection { Split = command.Split }.Select(store);
             // The evaluations' key for fp32 features: a checkpoint evaluated in fp32 has its images cached already.
-            var key = $"{CheckpointHash.Of(checkpoint)}{Precision.Fp32}".ToLowerInvariant();
-            using var index = StoreIndex.Build(encoder, store, ids, new FeatureCache(Path.Combine(layout.Scores, "features")), key);
-            var (query, described) = Query(command, encoder, index, store, model.Config.Vision.ImageSize);
+            var key = $"{loaded.Hash}{Precision.Fp32}".ToLowerInvariant();
+            using var index = StoreIndex.Build(loaded.Encoder, store, ids, new FeatureCache(Path.Combine(layout.Scores, "features")), key);
+            var (query, described) = Query(command, loaded.Encoder, index, store, loaded.Model.Config.Vision.ImageSize);
             using (query)
             {
                 return new RunSearch(command.RunId, checkpoint, command.Store, command.Split, described, ids.Length, index.Encoded,
                     Hits(store, index.NearestImages(query, command.K)), Hits(store, index.NearestCaptions(query, command.K)));
             }
-        }).ConfigureAwait(false);
+        })).ConfigureAwait(false);
     }
 
     private static (Tensor Query, string Described) Query(SearchRunCommand command, EmbeddingEncoder encoder, StoreIndex index, ClipStore store, int resolution)

@@ -32,6 +32,7 @@ public static class CommandExtensions
         builder.Services.AddSingleton<ICommandValidator<ExportRunCommand>, ExportRunValidator>();
         builder.Services.AddSingleton<ICommandValidator<EmbedRunCommand>, EmbedRunValidator>();
         builder.Services.AddSingleton<ICommandValidator<SearchRunCommand>, SearchRunValidator>();
+        builder.Services.AddSingleton<LoadedCheckpoints>();
         builder.Services.AddSingleton<ICommandValidator<CancelRunCommand>>(sp => sp.GetRequiredService<RunExistsValidator>());
         builder.Services.AddSingleton<ICommandValidator<ImportDatasetCommand>, ImportDatasetValidator>();
         builder.Services.AddSingleton<ICommandValidator<FilterDatasetCommand>, FilterDatasetValidator>();

@@ -82,6 +82,20 @@ public sealed class PluginCatalog : SnapshotRegistry, IDisposable
     /// <returns>Whether the catalog changed.</returns>
     public bool Refresh(bool requireStable = true, CancellationToken cancellationToken = default)
     {
+        var changed = Rescan(requireStable, cancellationToken);
+        if (changed)
+        {
+            // Outside the lock: a listener that leases (or drops a lease) must not wait on a rescan.
+            Changed?.Invoke();
+        }
+        return changed;
+    }
+
+    /// <summary>Raised after a refresh published a new snapshot: whoever holds a lease for later use drops it.</summary>
+    public event Action? Changed;
+
+    private bool Rescan(bool requireStable, CancellationToken cancellationToken)
+    {
         lock (_refreshGate)
         {
             var old = Current;

@@ -111,11 +111,11 @@ public sealed class PluginHotReloadTests
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
     }
 
-    private static bool Loaded(IReadOnlyList<JsonElement> plugins, string name, string version) =>
+    internal static bool Loaded(IReadOnlyList<JsonElement> plugins, string name, string version) =>
         plugins.Any(p => p.GetProperty("name").GetString() == name && p.GetProperty("status").GetString() == "loaded" && p.GetProperty("version").GetString() == version);
 
     /// <summary>Polls GET /api/plugins; the host rescans every 500 ms in tests, so this normally takes about a second.</summary>
-    private static async Task<IReadOnlyList<JsonElement>> WaitForPluginAsync(RunningHost host, Func<IReadOnlyList<JsonElement>, bool> until)
+    internal static async Task<IReadOnlyList<JsonElement>> WaitForPluginAsync(RunningHost host, Func<IReadOnlyList<JsonElement>, bool> until)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         IReadOnlyList<JsonElement> last = [];
