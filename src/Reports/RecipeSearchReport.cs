@@ -12,18 +12,18 @@ public static class RecipeSearchReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Markdown(string name, double budgetGflops, IReadOnlyList<string> objective, IReadOnlyList<RecipeTrialRow> trials, string winner, IReadOnlyDictionary<string, double> test)
+    public static string Markdown(string name, RecipeSearchCompute compute, IReadOnlyList<string> objective, IReadOnlyList<RecipeTrialRow> trials, string winner, IReadOnlyDictionary<string, double> test)
     {
+        ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(trials);
         ArgumentNullException.ThrowIfNull(test);
-        var spent = trials.Sum(t => t.TrainingGflops ?? 0);
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"# Recipe search {name}");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"Recommended: **{winner}**, trained at the full budget of {budgetGflops:N0} GFLOPs (`recommended.json`).");
+        sb.AppendLine(Inv, $"Recommended: **{winner}**, trained at the full budget of {compute.BudgetGflops:N0} GFLOPs (`recommended.json`).");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"Search compute: {spent:N0} training GFLOPs over {trials.Count} trials = {spent / budgetGflops:F2} x the budget (the winner's own training included).");
+        sb.AppendLine(Inv, $"Search compute: {compute.Describe()}.");
         sb.AppendLine();
         sb.AppendLine(Inv, $"Trials are ranked by the mean of {string.Join(", ", objective.Select(o => $"`{o}`"))} on validation splits; the test split is used once, on the winner.");
         sb.AppendLine();

@@ -19,13 +19,12 @@ public static class SearchPage
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(links);
         var key = $"searches/{search.Name}";
-        var spent = search.Trials.Sum(t => t.TrainingGflops ?? 0);
         var state = search.Finished ? $"finished: <strong>{Escape(search.Winner)}</strong> recommended"
             : search.Stalled is { } why ? $"stalled: {Escape(why)}" : $"rung {search.Rung} under way";
         var html = new StringBuilder();
         html.Line($"<div class=\"results\"><h1>Recipe search {Escape(search.Name)} <small id=\"state\">{state}</small></h1>");
         html.Line($"<nav><a href=\"{Escape(links.Index)}\">all runs</a></nav>");
-        html.Line(string.Create(Inv, $"<p id=\"compute\">Search compute: {spent:N0} training GFLOPs over {search.Trials.Count} finished trials = {spent / search.BudgetGflops:F2} x the budget of {search.BudgetGflops:N0} GFLOPs.</p>"));
+        html.Line($"<p id=\"compute\">Search compute: {Escape(search.Compute.Describe())}.</p>");
         Trials(html, search, runsRoot, links);
         var figures = Figures(search, runsRoot);
         html.Line("<h2>Plots</h2>");

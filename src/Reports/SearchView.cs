@@ -11,6 +11,7 @@ public sealed record SearchView(
     double BudgetGflops,
     int Rung,
     IReadOnlyList<RecipeTrialRow> Trials,
+    RecipeSearchCompute Compute,
     IReadOnlyList<SearchPendingView> Pending,
     string? Winner,
     bool Finished,

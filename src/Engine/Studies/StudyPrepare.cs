@@ -68,7 +68,7 @@ public static class StudyPrepare
                 errors.AddRange(e.Errors.Select(x => new OptionError($"{step.Field}.set", x.Message)));
                 continue;
             }
-            var runId = $"{study.Name}-{step.Name}";
+            var runId = RunId(study.Name, step);
             if (Identifier.Check(runId, $"{step.Field}.train") is { } bad)
             {
                 errors.Add(bad);
@@ -86,6 +86,13 @@ public static class StudyPrepare
             runs.Add((runId, json));
         }
         return (runs, errors);
+    }
+
+    /// <summary>The run a training step trains: &lt;study&gt;-&lt;train&gt;.</summary>
+    public static string RunId(string study, TrainRunStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return $"{study}-{step.Name}";
     }
 
     private static StudyPrepareStep? One(JsonObject step, string at, List<OptionError> errors)

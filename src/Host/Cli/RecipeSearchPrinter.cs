@@ -22,6 +22,6 @@ public static class RecipeSearchPrinter
             Console.WriteLine($"{search.Rung,-5} {t.Cell,-44} {t.Status,13}");
         }
         var state = search.Finished ? $"finished: {search.Winner} recommended" : search.Stalled is { } why ? $"stalled: {why}" : $"rung {search.Rung} under way";
-        Console.WriteLine(string.Create(inv, $"spent {search.SpentGflops:N0} GFLOPs = {search.SpentGflops / search.BudgetGflops:F2} x the budget; {state}"));
+        Console.WriteLine($"spent {search.Compute.Describe()}; {state}");
     }
 }

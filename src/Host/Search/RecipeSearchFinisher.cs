@@ -32,7 +32,7 @@ public sealed class RecipeSearchFinisher(IMediator mediator, RecipeSearchStore s
         await File.WriteAllTextAsync(Path.Combine(folder, "recommended.json"), recommended.ToJsonString(Indented), ct).ConfigureAwait(false);
         var evaluation = await mediator.Send(new EvaluateRunCommand(winner.RunId) { ConfigJson = recipe.ToJsonString(), Output = Path.Combine(folder, "test") }, ct).ConfigureAwait(false);
         var test = evaluation.Results.SelectMany(r => r.Metrics.Select(m => ($"{r.Dataset}/{r.Task}/{m.Key}", m.Value))).ToDictionary(p => p.Item1, p => p.Value);
-        var report = RecipeSearchReport.Markdown(search.Name, search.BudgetGflops, search.Objective, progress.Rows, winner.Cell, test)
+        var report = RecipeSearchReport.Markdown(search.Name, RecipeSearchStatus.Spent(search, progress, runs), search.Objective, progress.Rows, winner.Cell, test)
             + Prediction(search, progress, winner.RunId);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), report, ct).ConfigureAwait(false);
         return report;

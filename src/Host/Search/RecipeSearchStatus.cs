@@ -1,4 +1,5 @@
 using ClipHost.Engine.Search;
+using ClipHost.Engine.Studies;
 
 namespace ClipHost.Host.Search;
 
@@ -8,7 +9,7 @@ public sealed record RecipeTrialStatus(string RunId, string Cell, string Status)
 /// <summary>
 /// A search as GET /api/recipes/searches/{name} and `recipe status` show it, replayed from its trials' runs: the rung
 /// under way and its trials, every finished trial with its spend and validation objective, the compute spent against
-/// the budget, and once finished the winner and the report.
+/// the budget (the prepare steps' runs included), and once finished the winner and the report.
 /// </summary>
 public sealed record RecipeSearchStatus(
     string Name,
@@ -21,7 +22,7 @@ public sealed record RecipeSearchStatus(
     int Rung,
     IReadOnlyList<RecipeTrialStatus> Pending,
     IReadOnlyList<RecipeTrialRow> Trials,
-    double SpentGflops,
+    RecipeSearchCompute Compute,
     string? Winner,
     bool Finished,
     string? Stalled,
@@ -39,7 +40,17 @@ public sealed record RecipeSearchStatus(
         var report = Path.Combine(searches.DirectoryOf(search.Name), "report.md");
         var finished = record.FinishedAt is not null && File.Exists(report);
         return new RecipeSearchStatus(search.Name, record.Source, record.SubmittedAt, search.BudgetGflops, search.Eta, search.Rungs, points.Count, progress.Rung,
-            pending, progress.Rows, progress.Rows.Sum(r => r.TrainingGflops ?? 0), progress.Winner?.Cell, finished, record.Stalled ?? progress.Stalled,
+            pending, progress.Rows, Spent(search, progress, runs), progress.Winner?.Cell, finished, record.Stalled ?? progress.Stalled,
             finished ? File.ReadAllText(report) : null);
+    }
+
+    /// <summary>The trials' training and the prepare steps' runs (the teachers), as the report counts them.</summary>
+    public static RecipeSearchCompute Spent(RecipeSearch search, RecipeSearchProgress progress, RunStore runs)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(progress);
+        var prepared = search.Prepare.OfType<TrainRunStep>().Select(s => RecipeTrialOutcomes.Spent(runs, StudyPrepare.RunId(search.Name, s))).OfType<double>().ToList();
+        var trials = progress.Rows.Where(r => r.TrainingGflops is not null).ToList();
+        return new RecipeSearchCompute(trials.Sum(r => r.TrainingGflops!.Value), trials.Count, prepared.Sum(), prepared.Count, search.BudgetGflops);
     }
 }

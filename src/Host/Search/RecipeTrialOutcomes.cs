@@ -14,7 +14,8 @@ public static class RecipeTrialOutcomes
             : null;
     }
 
-    private static double? Spent(RunStore runs, string runId)
+    /// <summary>A run's training GFLOPs from its compute.json; null before it has one.</summary>
+    public static double? Spent(RunStore runs, string runId)
     {
         var path = Path.Combine(runs.DirectoryOf(runId), "compute.json");
         try

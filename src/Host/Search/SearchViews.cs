@@ -12,7 +12,7 @@ public sealed class SearchViews(RecipeSearchStore searches, RunStore runs) : ISe
     public static SearchView Of(RecipeSearchStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        return new SearchView(status.Name, status.BudgetGflops, status.Rung, status.Trials,
+        return new SearchView(status.Name, status.BudgetGflops, status.Rung, status.Trials, status.Compute,
             [.. status.Pending.Select(p => new SearchPendingView(p.RunId, p.Cell, p.Status))], status.Winner, status.Finished, status.Stalled, status.Report);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace ClipHost.Host.Tests.Search;
@@ -9,8 +10,8 @@ namespace ClipHost.Host.Tests.Search;
 /// </summary>
 public sealed class RecipeSearchCliTests
 {
-    internal static string Search(string name, double budget, string? baseJson = null) => $$"""
-        { "name": "{{name}}", "base": {{baseJson ?? ColoursData.Tiny("base", evaluate: true)}},
+    internal static string Search(string name, double budget, string? baseJson = null, string prepare = "[]") => $$"""
+        { "name": "{{name}}", "base": {{baseJson ?? ColoursData.Tiny("base", evaluate: true)}}, "prepare": {{prepare}},
           "space": [ { "path": "training.learningRate", "values": [0.00001, 0.01, 0.003, 0.0001] } ],
           "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0,
           "validation": [ { "name": "colours-val", "task": "zeroshot_classification", "store": "colours", "samples": { "split": "val" }, "labels": "folder", "templates": ["a {c} square"] } ],
@@ -22,7 +23,8 @@ public sealed class RecipeSearchCliTests
     {
         using var dir = new TempDir();
         var env = await ColoursData.PrepareAsync(dir);
-        var file = dir.Write("experiments/searches/lr.json", Search("lr", 4));
+        // A prepare step trains a run the search needs (a teacher, say): its training counts in the search's compute.
+        var file = dir.Write("experiments/searches/lr.json", Search("lr", 4, prepare: """[ { "train": "teacher", "set": { "evaluations": [] } } ]"""));
 
         var first = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
 
@@ -49,7 +51,10 @@ public sealed class RecipeSearchCliTests
         Assert.True(File.Exists(Path.Combine(folder, "test", "colours_zeroshot_retrieval.json")), first.All);
         var report = File.ReadAllText(Path.Combine(folder, "report.md"));
         Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", report, StringComparison.Ordinal);
-        Assert.Contains("Search compute:", report, StringComparison.Ordinal);
+        var teacher = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", "lr-teacher", "compute.json"))).RootElement.GetProperty("trainingGflops").GetDouble();
+        var spent = trials.Sum(t => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", t!, "compute.json"))).RootElement.GetProperty("trainingGflops").GetDouble());
+        var compute = string.Create(CultureInfo.InvariantCulture, $"{spent + teacher:N0} training GFLOPs = {(spent + teacher) / 4:F2} x the budget of 4: {spent:N0} over 3 trials (the winner's own training included) and {teacher:N0} in 1 prepare run(s)");
+        Assert.Contains($"Search compute: {compute}", report, StringComparison.Ordinal);
         Assert.Contains("colours/zeroshot_retrieval/text_retrieval_recall@1", report, StringComparison.Ordinal);
         // What each value of the axis gained, from the first rung: both values the first rung drew have a row.
         Assert.Contains("## Evidence per axis", report, StringComparison.Ordinal);
@@ -59,7 +64,7 @@ public sealed class RecipeSearchCliTests
         var status = await ClipHostProcess.RunAsync(["recipe", "status", "lr"], env);
         Assert.True(status.ExitCode == 0, status.All);
         Assert.Contains($"finished: {winner["lr-r1-".Length..]} recommended", status.Stdout, StringComparison.Ordinal);
-        Assert.Contains("x the budget", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"spent {compute}", status.Stdout, StringComparison.Ordinal);
         var unknown = await ClipHostProcess.RunAsync(["recipe", "status", "no-such-search"], env);
         Assert.True(unknown.ExitCode == 2, unknown.All);
         Assert.Contains("config error: name:", unknown.Stderr, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class RecipeSearchServiceTests
         Assert.Contains($"Recommended: **{winner}**", done.GetProperty("report").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(dir.Combine("runs", ".searches", "lr", "recommended.json")));
         Assert.True(File.Exists(dir.Combine("runs", ".searches", "lr", "test", "colours_zeroshot_retrieval.json")));
-        Assert.True(done.GetProperty("spentGflops").GetDouble() > 0);
+        Assert.True(done.GetProperty("compute").GetProperty("totalGflops").GetDouble() > 0);
 
         await AssertSearchPageAsync(host, "lr", winner);
 
