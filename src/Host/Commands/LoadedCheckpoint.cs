@@ -38,12 +38,16 @@ public sealed class LoadedCheckpoint : IDisposable
     public static LoadedCheckpoint Load(string folder, string stamp, PluginCatalog catalog)
     {
         var lease = catalog.Acquire();
+        ClipModel? model = null;
         try
         {
-            return new LoadedCheckpoint(folder, stamp, lease, CheckpointStore.LoadModel(folder, lease, CPU));
+            model = CheckpointStore.LoadModel(folder, lease, CPU);
+            return new LoadedCheckpoint(folder, stamp, lease, model);
         }
         catch
         {
+            // A tokenizer or hash that fails after the weights loaded must not leave them (or the lease) behind.
+            model?.Dispose();
             lease.Dispose();
             throw;
         }
