@@ -23,15 +23,17 @@ public static class RecipeSearchReport
         sb.AppendLine();
         sb.AppendLine(Inv, $"Recommended: **{winner}**, trained at the full budget of {compute.BudgetGflops:N0} GFLOPs (`recommended.json`).");
         sb.AppendLine();
+        Incumbent(sb, trials, winner);
         sb.AppendLine(Inv, $"Search compute: {compute.Describe()}.");
         sb.AppendLine();
         sb.AppendLine(Inv, $"Trials are ranked by the mean of {string.Join(", ", objective.Select(o => $"`{o}`"))} on validation splits; the test split is used once, on the winner.");
         sb.AppendLine();
-        sb.AppendLine("| rung | point | budget GFLOPs | spent GFLOPs | objective (%) | promoted |");
+        var last = trials.Count > 0 ? trials.Max(t => t.Rung) : 0;
+        sb.AppendLine("| rung | point | budget GFLOPs | spent GFLOPs | objective (%) | role |");
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var t in trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
         {
-            sb.AppendLine(Inv, $"| {t.Rung} | {t.Cell} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {(t.Promoted ? "yes" : string.Empty)} |");
+            sb.AppendLine(Inv, $"| {t.Rung} | {t.Cell} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {t.Mark(winner, last)} |");
         }
         Evidence(sb, trials);
         sb.AppendLine();
@@ -44,6 +46,28 @@ public static class RecipeSearchReport
             sb.AppendLine(Inv, $"| {metric} | {100 * value:F2} |");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The recommendation against the base recipe at the full budget, when the search trained the base beside the trials.</summary>
+    private static void Incumbent(StringBuilder sb, IReadOnlyList<RecipeTrialRow> trials, string winner)
+    {
+        var last = trials.Count > 0 ? trials.Max(t => t.Rung) : 0;
+        var final = trials.Where(t => t.Rung == last && t.Objective is not null).ToList();
+        if (final.FirstOrDefault(t => t.Incumbent) is not { } baseline || final.FirstOrDefault(t => t.Cell == winner) is not { } chosen)
+        {
+            return;
+        }
+        if (chosen.Incumbent)
+        {
+            var best = final.Where(t => !t.Incumbent).MaxBy(t => t.Objective);
+            sb.AppendLine(Inv, $"No trial beat the base recipe on validation at the full budget, so the base is recommended: {100 * baseline.Objective!.Value:F2}%{(best is null ? string.Empty : $" against {100 * best.Objective!.Value:F2}% for the best trial, {best.Cell}")}.");
+        }
+        else
+        {
+            var gain = 100 * (chosen.Objective!.Value - baseline.Objective!.Value);
+            sb.AppendLine(Inv, $"Against the base recipe ({baseline.Cell}) at the full budget: {100 * chosen.Objective.Value:F2}% against {100 * baseline.Objective.Value:F2}%, {gain:+0.00;-0.00} points on validation. One seed each: a gap of a point or two is within the seed-to-seed noise, so train both with a few seeds before switching.");
+        }
+        sb.AppendLine();
     }
 
     /// <summary>

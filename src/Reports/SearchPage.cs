@@ -39,14 +39,14 @@ public static class SearchPage
 
     private static void Trials(StringBuilder html, SearchView search, string runsRoot, ResultsLinks links)
     {
-        html.Line("<h2>Trials</h2><table id=\"trials\"><thead><tr><th>rung</th><th>point</th><th class=\"n\">budget GFLOPs</th><th class=\"n\">spent GFLOPs</th><th class=\"n\">objective (%)</th><th>promoted</th><th>run</th></tr></thead><tbody>");
+        html.Line("<h2>Trials</h2><table id=\"trials\"><thead><tr><th>rung</th><th>point</th><th class=\"n\">budget GFLOPs</th><th class=\"n\">spent GFLOPs</th><th class=\"n\">objective (%)</th><th>role</th><th>run</th></tr></thead><tbody>");
         var last = search.Trials.Count > 0 ? search.Trials.Max(x => x.Rung) : -1;
         foreach (var t in search.Trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
         {
             var run = RunFiles.Resolve(runsRoot, t.RunId, "config.json") is null ? Escape(t.RunId) : $"<a href=\"{Escape(links.Run(t.RunId))}\">{Escape(t.RunId)}</a>";
             html.Line(string.Create(Inv, $"<tr data-rung=\"{t.Rung}\" data-cell=\"{Escape(t.Cell)}\"><td>{t.Rung}</td><td>{Escape(t.Cell)}</td><td class=\"n\">{t.BudgetGflops:N0}</td>")
                 + $"<td class=\"n\">{(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")}</td><td class=\"n\">{(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")}</td>"
-                + $"<td>{(t.Promoted ? "yes" : search.Finished && t.Rung == last && t.Cell == search.Winner ? "winner" : string.Empty)}</td><td>{run}</td></tr>");
+                + $"<td>{Escape(t.Mark(search.Finished ? search.Winner : null, last))}</td><td>{run}</td></tr>");
         }
         foreach (var p in search.Pending)
         {

@@ -24,6 +24,15 @@ public sealed record RecipeSearch(
     /// <summary>Stores and teacher runs the trials need, as a study's (cross-fitted teachers for a quality cut).</summary>
     public IReadOnlyList<StudyPrepareStep> Prepare { get; init; } = [];
 
+    /// <summary>
+    /// Whether the base recipe itself (the user's current recipe) is trained in every rung beside the trials, never
+    /// dropped, and recommended unless a trial beats it on validation at the full budget (default true).
+    /// </summary>
+    public bool Incumbent { get; init; } = true;
+
+    /// <summary>Trials the last rung compares at the full budget besides the incumbent: at least this many when the rung before had more.</summary>
+    public const int Finalists = 2;
+
     /// <summary>Trials the first rung trains: Eta^(Rungs - 1), or every point of a smaller space.</summary>
     public int FirstRungTrials => (int)Math.Pow(Eta, Rungs - 1);
 

@@ -8,12 +8,12 @@ namespace ClipHost.Engine.Search;
 
 /// <summary>
 /// Reads a recipe search: <c>{"name", "base", "prepare"?, "space", "budget": {"gflops"}, "eta"?, "rungs"?, "seed"?,
-/// "validation", "objective"}</c>. <c>space</c> takes a study's axes (no seed axis: a trial is one seed), <c>base</c> and
+/// "incumbent"?, "validation", "objective"}</c>. <c>space</c> takes a study's axes (no seed axis: a trial is one seed), <c>base</c> and
 /// <c>prepare</c> are read as a study's. Errors name the field, never throw.
 /// </summary>
 public static class RecipeSearchFile
 {
-    private static readonly string[] TopLevel = ["name", "description", "base", "prepare", "space", "budget", "eta", "rungs", "seed", "validation", "objective"];
+    private static readonly string[] TopLevel = ["name", "description", "base", "prepare", "space", "budget", "eta", "rungs", "seed", "incumbent", "validation", "objective"];
 
     public static (RecipeSearch? Search, IReadOnlyList<OptionError> Errors) Parse(string json, string? directory, string? root)
     {
@@ -46,6 +46,11 @@ public static class RecipeSearchFile
         var eta = Integer(search["eta"], "eta", 3, 2, 10, errors);
         var rungs = Integer(search["rungs"], "rungs", 3, 1, 6, errors);
         var seed = search["seed"] is JsonValue sv && sv.TryGetValue<long>(out var sd) ? sd : search["seed"] is null ? 0 : (long)Refuse("seed", "is not an integer", errors);
+        var incumbent = true;
+        if (search["incumbent"] is { } incumbentNode && !(incumbentNode is JsonValue iv && iv.TryGetValue(out incumbent)))
+        {
+            errors.Add(new OptionError("incumbent", "is not true or false (true, the default: train the base recipe in every rung and recommend it unless a trial beats it)"));
+        }
         var validation = search["validation"] as JsonArray;
         if (validation is not { Count: > 0 })
         {
@@ -65,7 +70,7 @@ public static class RecipeSearchFile
         {
             return (null, errors);
         }
-        return (new RecipeSearch(name!, baseConfig!, space, budget, eta, rungs, seed, (JsonArray)validation!.DeepClone(), objective!.Select(m => m!).ToList()) { Prepare = prepare }, []);
+        return (new RecipeSearch(name!, baseConfig!, space, budget, eta, rungs, seed, (JsonArray)validation!.DeepClone(), objective!.Select(m => m!).ToList()) { Prepare = prepare, Incumbent = incumbent }, []);
     }
 
     /// <summary>

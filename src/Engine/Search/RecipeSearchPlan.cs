@@ -7,9 +7,10 @@ using ClipHost.Engine.Studies;
 namespace ClipHost.Engine.Search;
 
 /// <summary>
-/// Successive halving over a search's space: the first rung trains a seeded sample of the space's points at the smallest
-/// budget; each later rung trains the best 1/eta of the rung before at eta times its budget; the last rung's single
-/// trial is trained at the full budget and is the recommended recipe. Every trial is an ordinary run whose name says its
+/// Successive halving over a search's space: the first rung trains a balanced, seeded sample of the space's points at
+/// the smallest budget; each later rung trains the best 1/eta of the rung before at eta times its budget, and the last
+/// at least two, at the full budget. The incumbent (the base recipe) trains in every rung and is never dropped, so the
+/// recommendation is the base unless a trial beats it where it counts: on validation at the full budget. Every trial is an ordinary run whose name says its
 /// rung and point, so a search resumed after a crash finds what it trained and trains nothing twice.
 /// </summary>
 public static class RecipeSearchPlan
@@ -21,7 +22,7 @@ public static class RecipeSearchPlan
         return StudyExpansion.Expand(new StudyDefinition(search.Name, search.Base, StudyCombine.Cross, search.Space));
     }
 
-    /// <summary>The first rung's points: all of them when the space is small, else a sample drawn with the search's seed.</summary>
+    /// <summary>The first rung's points: all of them when the space is small, else a balanced set drawn with the search's seed (<see cref="RecipeSearchDesign"/>).</summary>
     public static IReadOnlyList<StudyCell> FirstRung(RecipeSearch search, IReadOnlyList<StudyCell> points)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -30,10 +31,31 @@ public static class RecipeSearchPlan
         {
             return points;
         }
-        var order = Enumerable.Range(0, points.Count).ToArray();
-        new Random(unchecked((int)(search.Seed ^ (search.Seed >>> 32)))).Shuffle(order);
-        return [.. order.Take(search.FirstRungTrials).Order().Select(i => points[i])];
+        var levels = search.Space.Select(a => a.Levels.Count).ToArray();
+        var random = new Random(unchecked((int)(search.Seed ^ (search.Seed >>> 32))));
+        return [.. RecipeSearchDesign.Rows(levels, search.FirstRungTrials, random).Select(r => RecipeSearchDesign.Index(levels, r)).Order().Select(i => points[i])];
     }
+
+    /// <summary>
+    /// The incumbent: the base recipe as it stands. It is the point whose experiment equals the base's (names aside)
+    /// when the space holds one, else a point of its own named <see cref="BaseCell"/> with no axis values; null when
+    /// the search has <c>"incumbent": false</c>.
+    /// </summary>
+    public static StudyCell? Incumbent(RecipeSearch search, IReadOnlyList<StudyCell> points)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(points);
+        if (!search.Incumbent)
+        {
+            return null;
+        }
+        var baseConfig = Unnamed(search.Base);
+        return points.FirstOrDefault(p => JsonNode.DeepEquals(Unnamed(JsonNode.Parse(p.ExperimentJson)!.AsObject()), baseConfig))
+            ?? new StudyCell(BaseCell, $"{search.Name}-{BaseCell}", new Dictionary<string, string>(), search.Base.ToJsonString());
+    }
+
+    /// <summary>The incumbent's point name when the space does not hold the base recipe.</summary>
+    public const string BaseCell = "base";
 
     /// <summary>The trial of <paramref name="point"/> at <paramref name="rung"/>: its budget, the search's seed, the validation evaluations.</summary>
     public static RecipeTrial Trial(RecipeSearch search, StudyCell point, int rung)
@@ -61,12 +83,48 @@ public static class RecipeSearchPlan
         return search.Objective.Average(m => metrics[m]);
     }
 
-    /// <summary>The points promoted from a finished rung: the best ceil(n / eta) by objective, ties by point name.</summary>
-    public static IReadOnlyList<string> Promote(RecipeSearch search, IReadOnlyList<(string Cell, double Objective)> rung)
+    /// <summary>The points promoted from a finished rung: the best <paramref name="keep"/> by objective, ties by point name.</summary>
+    public static IReadOnlyList<string> Promote(IReadOnlyList<(string Cell, double Objective)> rung, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(rung);
+        return [.. rung.OrderByDescending(t => t.Objective).ThenBy(t => t.Cell, StringComparer.Ordinal).Take(keep).Select(t => t.Cell)];
+    }
+
+    /// <summary>
+    /// How many of a finished rung's <paramref name="trials"/> (the incumbent not counted) go on: ceil(n / eta), and at
+    /// least <see cref="RecipeSearch.Finalists"/> into the last rung, so the full budget compares more than one recipe;
+    /// a rung of two or more always drops one, or halving would not halve.
+    /// </summary>
+    public static int Keep(RecipeSearch search, int trials, int nextRung)
     {
         ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(rung);
-        var keep = Math.Max(1, (int)Math.Ceiling(rung.Count / (double)search.Eta));
-        return [.. rung.OrderByDescending(t => t.Objective).ThenBy(t => t.Cell, StringComparer.Ordinal).Take(keep).Select(t => t.Cell)];
+        var keep = Math.Max(1, (int)Math.Ceiling(trials / (double)search.Eta));
+        return nextRung == search.Rungs - 1 ? Math.Max(keep, Math.Min(trials - 1, RecipeSearch.Finalists)) : keep;
+    }
+
+    /// <summary>
+    /// How many trials each rung trains when none fails: the first rung's draw, then <see cref="Keep"/> of them per
+    /// rung, plus the incumbent in every rung when it is not one of the draw's points. Times each rung's budget, the
+    /// trials' planned cost (the prepare steps' runs not included).
+    /// </summary>
+    public static IReadOnlyList<int> RungSizes(RecipeSearch search, IReadOnlyList<StudyCell> points)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var incumbent = Incumbent(search, points);
+        var challengers = FirstRung(search, points).Count(p => p.Cell != incumbent?.Cell);
+        var sizes = new List<int>();
+        for (var rung = 0; rung < search.Rungs; rung++)
+        {
+            sizes.Add(challengers + (incumbent is null ? 0 : 1));
+            challengers = Keep(search, challengers, rung + 1);
+        }
+        return sizes;
+    }
+
+    private static JsonObject Unnamed(JsonObject config)
+    {
+        var copy = (JsonObject)config.DeepClone();
+        copy.Remove("name");
+        return copy;
     }
 }

@@ -6,7 +6,9 @@ namespace ClipHost.Engine.Search;
 /// Where a search stands, replayed from its trials' runs: the rows of every finished trial, the rung under way and its
 /// trials still to train (<see cref="Pending"/>), and once the last rung is done the <see cref="Winner"/>. Because it is
 /// read from the runs alone, every host (and the CLI after a crash) computes the same state, and a trial that finished
-/// is never trained again.
+/// is never trained again. The incumbent (<see cref="RecipeSearchPlan.Incumbent"/>) trains in every rung while it
+/// finishes with its objective, is never counted among the promoted, and stays the winner unless a trial beats it at the
+/// full budget.
 /// </summary>
 public sealed record RecipeSearchProgress(
     IReadOnlyList<RecipeTrialRow> Rows,
@@ -21,7 +23,12 @@ public sealed record RecipeSearchProgress(
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(outcome);
         var rows = new List<RecipeTrialRow>();
-        var current = RecipeSearchPlan.FirstRung(search, points);
+        var incumbent = RecipeSearchPlan.Incumbent(search, points);
+        var current = RecipeSearchPlan.FirstRung(search, points).ToList();
+        if (incumbent is not null && !current.Any(p => p.Cell == incumbent.Cell))
+        {
+            current.Add(incumbent);
+        }
         for (var rung = 0; ; rung++)
         {
             var trials = current.Select(p => (Point: p, Trial: RecipeSearchPlan.Trial(search, p, rung))).Select(t => (t.Point, t.Trial, Outcome: outcome(t.Trial.RunId))).ToList();
@@ -29,27 +36,30 @@ public sealed record RecipeSearchProgress(
             var finished = trials.Where(t => t.Outcome is { Finished: true }).ToList();
             var start = rows.Count;
             rows.AddRange(finished.Select(t => new RecipeTrialRow(rung, t.Trial.Cell, t.Trial.RunId, search.RungBudget(rung), t.Outcome!.TrainingGflops,
-                RecipeSearchPlan.Objective(search, t.Outcome.Metrics), false, t.Point.Values)));
+                RecipeSearchPlan.Objective(search, t.Outcome.Metrics), false, t.Point.Values) { Incumbent = t.Point.Cell == incumbent?.Cell }));
             if (pending.Count > 0)
             {
                 return new RecipeSearchProgress(rows, rung, pending, null, null);
             }
-            var results = rows.Skip(start).Where(r => r.Objective is not null).Select(r => (r.Cell, r.Objective!.Value)).ToList();
+            var results = rows.Skip(start).Where(r => r.Objective is not null).Select(r => (r.Cell, Objective: r.Objective!.Value)).ToList();
             if (results.Count == 0)
             {
                 return new RecipeSearchProgress(rows, rung, [], null, $"no trial of rung {rung} finished with its objective (every one failed or lacks a metric of the objective)");
             }
-            // Ranked as promotions are (best first, ties by name): the last rung's first is the recommended recipe.
-            var ranked = RecipeSearchPlan.Promote(search, results);
             if (rung == search.Rungs - 1)
             {
-                return new RecipeSearchProgress(rows, rung, [], trials.Single(t => t.Trial.Cell == ranked[0]).Trial, null);
+                // The best at the full budget, the incumbent winning ties: a trial must beat the base to replace it.
+                var top = results.Max(r => r.Objective);
+                var best = results.Any(r => r.Cell == incumbent?.Cell && r.Objective == top) ? incumbent!.Cell : RecipeSearchPlan.Promote(results, 1)[0];
+                return new RecipeSearchProgress(rows, rung, [], trials.Single(t => t.Trial.Cell == best).Trial, null);
             }
-            var promoted = ranked.ToHashSet(StringComparer.Ordinal);
+            var challengers = results.Where(r => r.Cell != incumbent?.Cell).ToList();
+            var promoted = RecipeSearchPlan.Promote(challengers, RecipeSearchPlan.Keep(search, challengers.Count, rung + 1)).ToHashSet(StringComparer.Ordinal);
             for (var i = start; i < rows.Count; i++)
             {
                 rows[i] = promoted.Contains(rows[i].Cell) ? rows[i] with { Promoted = true } : rows[i];
             }
+            promoted.UnionWith(results.Where(r => r.Cell == incumbent?.Cell).Select(r => r.Cell));
             current = [.. current.Where(p => promoted.Contains(p.Cell))];
         }
     }

@@ -4,4 +4,12 @@ namespace ClipHost.Engine.Search;
 /// <param name="Objective">Mean of the objective's validation metrics; null when the trial failed or lacks one.</param>
 /// <param name="TrainingGflops">What the trial spent, from its compute.json.</param>
 /// <param name="Values">The point's value on each axis of the space (axis → label).</param>
-public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted, IReadOnlyDictionary<string, string> Values);
+public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double BudgetGflops, double? TrainingGflops, double? Objective, bool Promoted, IReadOnlyDictionary<string, string> Values)
+{
+    /// <summary>Whether this trial is the base recipe, trained in every rung to be beaten.</summary>
+    public bool Incumbent { get; init; }
+
+    /// <summary>What the report, page and CLI say of the trial: base, promoted, winner (the winner's name once the search has one).</summary>
+    public string Mark(string? winner, int lastRung) =>
+        string.Join(", ", new[] { Incumbent ? "base" : null, Promoted ? "promoted" : null, Rung == lastRung && Cell == winner ? "winner" : null }.OfType<string>());
+}

@@ -37,7 +37,9 @@ public static class RecipeSearchRunner
         {
             return ImportRunner.BadInput;
         }
-        Console.WriteLine($"search {search.Name}: {points.Count} points, {Math.Min(points.Count, search.FirstRungTrials)} trials in the first rung, {search.Rungs} rungs of x{search.Eta}, final budget {search.BudgetGflops:N0} GFLOPs");
+        var sizes = RecipeSearchPlan.RungSizes(search, points);
+        var planned = sizes.Select((n, r) => n * search.RungBudget(r)).Sum();
+        Console.WriteLine($"search {search.Name}: {points.Count} points, trials per rung {string.Join(" -> ", sizes)}{(search.Incumbent ? " (the base recipe in each)" : string.Empty)}, {search.Rungs} rungs of x{search.Eta}, final budget {search.BudgetGflops:N0} GFLOPs, trials planned at {planned:N0} GFLOPs ({planned / search.BudgetGflops:F1} x the budget)");
         while (true)
         {
             var progress = RecipeSearchProgress.Replay(search, points, RecipeTrialOutcomes.Of(runs));

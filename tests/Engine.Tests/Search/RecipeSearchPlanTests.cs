@@ -67,9 +67,14 @@ public sealed class RecipeSearchPlanTests
         Assert.Equal(0.3, RecipeSearchPlan.Objective(search, new Dictionary<string, double> { ["val/zeroshot_classification/acc1"] = 0.2, ["val/zeroshot_classification/acc5"] = 0.4 })!.Value, 9);
         Assert.Null(RecipeSearchPlan.Objective(search, new Dictionary<string, double> { ["val/zeroshot_classification/acc1"] = 0.2 }));
         Assert.Null(RecipeSearchPlan.Objective(search, null));
-        var promoted = RecipeSearchPlan.Promote(search, [("a", 0.1), ("b", 0.5), ("c", 0.3), ("d", 0.5), ("e", 0.2), ("f", 0.0), ("g", 0.4)]);
+        var promoted = RecipeSearchPlan.Promote([("a", 0.1), ("b", 0.5), ("c", 0.3), ("d", 0.5), ("e", 0.2), ("f", 0.0), ("g", 0.4)], RecipeSearchPlan.Keep(search, 7, 1));
         Assert.Equal(["b", "d", "g"], promoted);
-        Assert.Equal(["x"], RecipeSearchPlan.Promote(search, [("x", 0.1)]));
+        Assert.Equal(["x"], RecipeSearchPlan.Promote([("x", 0.1)], RecipeSearchPlan.Keep(search, 1, 1)));
+        // Into the last rung at least two go on, so the full budget compares two recipes; a rung always drops one.
+        Assert.Equal(1, RecipeSearchPlan.Keep(search, 3, 1));
+        Assert.Equal(2, RecipeSearchPlan.Keep(search, 3, 2));
+        Assert.Equal(1, RecipeSearchPlan.Keep(search, 2, 2));
+        Assert.Equal(3, RecipeSearchPlan.Keep(search, 9, 2));
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class RecipeSearchProgressTests
     private const string Json = """
         { "name": "s", "base": { "name": "x", "data": { "store": "pool" }, "model": { "vision": { "architecture": "vit", "options": { "preset": "mini" } } }, "training": { "seed": 7, "budget": { "epochs": 1 } } },
           "space": [ { "path": "training.learningRate", "values": [0.0001, 0.0003, 0.001, 0.003] } ],
-          "budget": { "gflops": 400 }, "eta": 2, "rungs": 3, "seed": 0,
+          "budget": { "gflops": 400 }, "eta": 2, "rungs": 3, "seed": 0, "incumbent": false,
           "validation": [ { "name": "val", "task": "zeroshot_classification", "store": "pool", "samples": { "split": "val" } } ],
           "objective": ["val/zeroshot_classification/acc1"] }
         """;

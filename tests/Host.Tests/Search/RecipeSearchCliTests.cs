@@ -10,36 +10,47 @@ namespace ClipHost.Host.Tests.Search;
 /// </summary>
 public sealed class RecipeSearchCliTests
 {
-    internal static string Search(string name, double budget, string? baseJson = null, string prepare = "[]") => $$"""
+    internal static string Search(string name, double budget, string? baseJson = null, string prepare = "[]", bool incumbent = true) => $$"""
         { "name": "{{name}}", "base": {{baseJson ?? ColoursData.Tiny("base", evaluate: true)}}, "prepare": {{prepare}},
           "space": [ { "path": "training.learningRate", "values": [0.00001, 0.01, 0.003, 0.0001] } ],
-          "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0,
+          "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0, "incumbent": {{(incumbent ? "true" : "false")}},
           "validation": [ { "name": "colours-val", "task": "zeroshot_classification", "store": "colours", "samples": { "split": "val" }, "labels": "folder", "templates": ["a {c} square"] } ],
           "objective": ["colours-val/zeroshot_classification/acc1"] }
         """;
 
     [Fact]
-    public async Task ASearch_PromotesTheBestHalf_TrainsTheWinnerAtTheFullBudget_AndIsIdempotent()
+    public async Task ASearch_PromotesTheBestHalf_TrainsTheWinnerAtTheFullBudget_BesideTheBaseRecipe_AndIsIdempotent()
     {
         using var dir = new TempDir();
         var env = await ColoursData.PrepareAsync(dir);
         // A prepare step trains a run the search needs (a teacher, say): its training counts in the search's compute.
-        var file = dir.Write("experiments/searches/lr.json", Search("lr", 4, prepare: """[ { "train": "teacher", "set": { "evaluations": [] } } ]"""));
+        var json = Search("lr", 4, prepare: """[ { "train": "teacher", "set": { "evaluations": [] } } ]""");
+        var file = dir.Write("experiments/searches/lr.json", json);
 
         var first = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
 
         Assert.True(first.ExitCode == 0, first.All);
-        // Four points; two rungs of x2: the first trains two sampled points at half the budget, the second the better one.
+        // Four points; two rungs of x2: the first trains two drawn points at half the budget, the second the better
+        // one at the full budget; the base recipe (its learning rate 0.003 is a point) trains in both.
+        const string incumbent = "learningRate-0.003";
         var trials = Directory.GetDirectories(dir.Combine("runs")).Select(Path.GetFileName).Where(n => n!.StartsWith("lr-r", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(3, trials.Count);
-        Assert.Equal(2, trials.Count(t => t!.StartsWith("lr-r0-", StringComparison.Ordinal)));
-        var winner = Assert.Single(trials, t => t!.StartsWith("lr-r1-", StringComparison.Ordinal))!;
+        var rung0Count = trials.Count(t => t!.StartsWith("lr-r0-", StringComparison.Ordinal));
+        // Two drawn points, and the base unless the draw holds it.
+        Assert.InRange(rung0Count, 2, 3);
+        Assert.Equal(2, trials.Count(t => t!.StartsWith("lr-r1-", StringComparison.Ordinal)));
+        Assert.Equal(rung0Count + 2, trials.Count);
+        Assert.Contains($"lr-r0-{incumbent}", trials);
+        Assert.Contains($"lr-r1-{incumbent}", trials);
         double Objective(string run) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "run.json"))).RootElement.GetProperty("metrics").GetProperty("colours-val/zeroshot_classification/acc1").GetDouble();
         var rung0 = trials.Where(t => t!.StartsWith("lr-r0-", StringComparison.Ordinal)).Select(t => (Cell: t!["lr-r0-".Length..], Objective: Objective(t!))).ToList();
-        var best = rung0.OrderByDescending(t => t.Objective).ThenBy(t => t.Cell, StringComparer.Ordinal).First().Cell;
-        Assert.Equal($"lr-r1-{best}", winner);
+        var best = rung0.Where(t => t.Cell != incumbent).OrderByDescending(t => t.Objective).ThenBy(t => t.Cell, StringComparer.Ordinal).First().Cell;
+        Assert.Contains($"lr-r1-{best}", trials);
+        // The recommendation: the better of the two at the full budget, the base winning a tie.
+        var final = trials.Where(t => t!.StartsWith("lr-r1-", StringComparison.Ordinal)).Select(t => (Cell: t!["lr-r1-".Length..], Objective: Objective(t!))).ToList();
+        var winnerCell = final.Single(t => t.Cell == incumbent).Objective >= final.Max(t => t.Objective) ? incumbent : best;
+        var winner = $"lr-r1-{winnerCell}";
         double Budget(string run) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "compute.json"))).RootElement.GetProperty("budget").GetProperty("value").GetDouble();
-        Assert.Equal(2, Budget(trials[0]!));
+        Assert.Equal(2, Budget($"lr-r0-{rung0[0].Cell}"));
         Assert.Equal(4, Budget(winner));
         // Trials are judged on validation only; the winner's test evaluation is the base's, written with the search.
         Assert.All(trials, t => Assert.False(File.Exists(dir.Combine("runs", t!, "eval", "colours_zeroshot_retrieval.json"))));
@@ -50,10 +61,12 @@ public sealed class RecipeSearchCliTests
         Assert.Equal(["colours", "colours"], recommended.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.True(File.Exists(Path.Combine(folder, "test", "colours_zeroshot_retrieval.json")), first.All);
         var report = File.ReadAllText(Path.Combine(folder, "report.md"));
-        Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", report, StringComparison.Ordinal);
+        Assert.Contains($"Recommended: **{winnerCell}**", report, StringComparison.Ordinal);
+        Assert.Contains(winnerCell == incumbent ? "No trial beat the base recipe on validation at the full budget" : $"Against the base recipe ({incumbent}) at the full budget", report, StringComparison.Ordinal);
+        Assert.Contains($"| 1 | {incumbent} | 4 |", report, StringComparison.Ordinal);
         var teacher = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", "lr-teacher", "compute.json"))).RootElement.GetProperty("trainingGflops").GetDouble();
         var spent = trials.Sum(t => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", t!, "compute.json"))).RootElement.GetProperty("trainingGflops").GetDouble());
-        var compute = string.Create(CultureInfo.InvariantCulture, $"{spent + teacher:N0} training GFLOPs = {(spent + teacher) / 4:F2} x the budget of 4: {spent:N0} over 3 trials (the winner's own training included) and {teacher:N0} in 1 prepare run(s)");
+        var compute = string.Create(CultureInfo.InvariantCulture, $"{spent + teacher:N0} training GFLOPs = {(spent + teacher) / 4:F2} x the budget of 4: {spent:N0} over {trials.Count} trials (the winner's own training included) and {teacher:N0} in 1 prepare run(s)");
         Assert.Contains($"Search compute: {compute}", report, StringComparison.Ordinal);
         Assert.Contains("colours/zeroshot_retrieval/text_retrieval_recall@1", report, StringComparison.Ordinal);
         // What each value of the axis gained, from the first rung: both values the first rung drew have a row.
@@ -63,7 +76,7 @@ public sealed class RecipeSearchCliTests
         // `recipe status` reads the same state back from the runs: three trials, the winner, the spend against the budget.
         var status = await ClipHostProcess.RunAsync(["recipe", "status", "lr"], env);
         Assert.True(status.ExitCode == 0, status.All);
-        Assert.Contains($"finished: {winner["lr-r1-".Length..]} recommended", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"finished: {winnerCell} recommended", status.Stdout, StringComparison.Ordinal);
         Assert.Contains($"spent {compute}", status.Stdout, StringComparison.Ordinal);
         var unknown = await ClipHostProcess.RunAsync(["recipe", "status", "no-such-search"], env);
         Assert.True(unknown.ExitCode == 2, unknown.All);
@@ -74,8 +87,8 @@ public sealed class RecipeSearchCliTests
         Assert.True(again.ExitCode == 0, again.All);
         // Replayed from the runs, every trial is finished: none is trained (or even opened for training) again.
         Assert.DoesNotContain("== rung", again.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"Recommended: **{winner["lr-r1-".Length..]}**", again.Stdout, StringComparison.Ordinal);
-        Assert.Equal(3, Directory.GetDirectories(dir.Combine("runs")).Count(d => Path.GetFileName(d).StartsWith("lr-r", StringComparison.Ordinal)));
+        Assert.Contains($"Recommended: **{winnerCell}**", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(trials.Count, Directory.GetDirectories(dir.Combine("runs")).Count(d => Path.GetFileName(d).StartsWith("lr-r", StringComparison.Ordinal)));
     }
 
     [Fact]

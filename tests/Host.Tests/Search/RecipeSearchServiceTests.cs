@@ -32,10 +32,10 @@ public sealed class RecipeSearchServiceTests
         // A base named by file must lie in the service's experiments folder; a budget must be a positive number.
         (status, refusal) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("escape", 1, "\"../../../etc/passwd\""));
         Assert.Equal("base", Assert.Single(refusal.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
-        (status, refusal) = await host.PostJsonAsync("/api/recipes/search?budget=-3", RecipeSearchCliTests.Search("lr", 1));
+        (status, refusal) = await host.PostJsonAsync("/api/recipes/search?budget=-3", RecipeSearchCliTests.Search("lr", 1, incumbent: false));
         Assert.Equal("budget", Assert.Single(refusal.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
 
-        (status, var submitted) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 1));
+        (status, var submitted) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 1, incumbent: false));
         Assert.True(status == HttpStatusCode.Accepted, submitted.ToString());
         Assert.Equal(4, submitted.GetProperty("points").GetInt32());
         var done = await WaitForSearchAsync(host, "lr", TimeSpan.FromMinutes(15));
@@ -61,11 +61,11 @@ public sealed class RecipeSearchServiceTests
 
         // Sent again, it answers at once from what is on disk and trains nothing; the same name with another
         // definition is refused as a conflict.
-        (status, var again) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 1));
+        (status, var again) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 1, incumbent: false));
         Assert.True(status == HttpStatusCode.Accepted, again.ToString());
         Assert.True(again.GetProperty("finished").GetBoolean(), again.ToString());
         Assert.Equal(3, (await host.GetJsonAsync("/api/runs")).EnumerateArray().Count());
-        (status, refusal) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 2));
+        (status, refusal) = await host.PostJsonAsync("/api/recipes/search", RecipeSearchCliTests.Search("lr", 2, incumbent: false));
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("name", Assert.Single(refusal.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
     }
@@ -81,7 +81,7 @@ public sealed class RecipeSearchServiceTests
         await using var a = await RunningHost.StartAsync(env);
         await using var b = await RunningHost.StartAsync(env);
         // Trials of about a hundred steps with a checkpoint every 3: caught training with a checkpoint on disk.
-        var search = RecipeSearchCliTests.Search("crash", 1);
+        var search = RecipeSearchCliTests.Search("crash", 1, incumbent: false);
 
         // Sent by the CLI on the service's PostgreSQL: it checks the search and queues it, training nothing itself.
         var sent = await ClipHostProcess.RunAsync(["recipe", "search", dir.Write("experiments/searches/crash.json", search)], env);
