@@ -18,11 +18,12 @@ internal static class ApiResults
     /// <summary>503: a dependency (the job storage) is down; nothing was done and the request may be retried.</summary>
     public static IResult Unavailable(string error) => Results.Json(new { error }, RunStore.SerializerOptions, statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    /// <summary>The answer to a command's refusal: 400 with its field errors, 409 for a run-name conflict, 503 when the queue is down; null for anything else.</summary>
+    /// <summary>The answer to a command's refusal: 400 with its field errors, 409 for a run-name conflict or a run another process trains, 503 when the queue is down; null for anything else.</summary>
     public static IResult? Refusal(Exception e) => e switch
     {
         OptionsValidationFailedException refused => Refused(refused),
         RunConflictException conflict => Refused(new OptionsValidationFailedException([conflict.Error]), StatusCodes.Status409Conflict),
+        RunBusyException busy => Refused(new OptionsValidationFailedException([new OptionError("name", busy.Message)]), StatusCodes.Status409Conflict),
         Jobs.StorageUnavailableException down => Unavailable(down.Message),
         _ => null,
     };

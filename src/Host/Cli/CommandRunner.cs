@@ -21,6 +21,11 @@ public static class CommandRunner
         {
             return (null, Refuse([e.Error]));
         }
+        catch (RunBusyException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return (null, 1);
+        }
     }
 
     /// <summary>Blocks a dedicated thread on a command: TorchSharp's dispose scopes are per thread, and a progress bar draws on this one.</summary>

@@ -14,7 +14,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
     {
         var config = ExperimentChecks.Parse(command.ExperimentJson);
         var id = config.Name;
-        var existing = runs.Get(id);
+        var existing = runs.GetSettled(id);
         if (existing is null && Directory.Exists(runs.DirectoryOf(id)) && !command.Fresh)
         {
             throw new RunConflictException($"{runs.DirectoryOf(id)} exists and is not a run (no readable run.json or config.json); move it away, choose another name, or start it fresh");

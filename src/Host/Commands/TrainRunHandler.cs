@@ -11,7 +11,8 @@ namespace ClipHost.Host.Commands;
 /// run's last checkpoint and reporting progress into the record. It ends <see cref="RunStatus.Trained"/> when the
 /// config has evaluations (the caller evaluates it: the CLI at once, the service in a job of its own), otherwise
 /// succeeded. A stop for shutdown with a job behind the run leaves it for the queue to resume; a stop with no job
-/// (the CLI) leaves it stopped; a cancellation or a failure is recorded.
+/// (the CLI) leaves it stopped; a cancellation or a failure is recorded. One process trains a run at a time
+/// (<see cref="RunTrainingLock"/>).
 /// </summary>
 public sealed class TrainRunHandler(
     RunStore runs,
@@ -29,6 +30,8 @@ public sealed class TrainRunHandler(
     {
         var id = command.RunId;
         var config = RunConfig.Of(runs.Get(id)!);
+        // Before the record changes: a run another process is training is refused, its record left as that process keeps it.
+        using var exclusive = RunTrainingLock.Take(runs.DirectoryOf(id), id, runs.Get(id)?.Host);
         using var lease = catalog.Acquire();
         var record = Start(id, lease, [config.Model.Vision.Architecture, config.Strategy.Id, .. config.Data.Filters.Select(f => f.Id)]);
         CommandLog.TrainingStarted(_logger, id, record.Attempts, record.ResumedFromStep);

@@ -61,6 +61,29 @@ public sealed class RunStore(DataLayout layout)
     /// Writes a new run's record unless one exists: false when another process (or host, on shared storage) made it
     /// first. The rename without overwrite is atomic, so of two submissions of one name exactly one creates the run.
     /// </summary>
+    /// <summary>
+    /// The run's record, waiting a moment when its folder is being created by another submission of the same name
+    /// (the folder exists, its record not yet: <see cref="TryCreate"/> writes it to a temporary file and moves it in),
+    /// so a concurrent submission takes that run up instead of calling the folder "not a run".
+    /// </summary>
+    public RunRecord? GetSettled(string id)
+    {
+        var dir = DirectoryOf(id);
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            if (Get(id) is { } record)
+            {
+                return record;
+            }
+            if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any(e => !Path.GetFileName(e).StartsWith($".{FileName}.", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+            Thread.Sleep(50);
+        }
+        return Get(id);
+    }
+
     public bool TryCreate(RunRecord record)
     {
         try
