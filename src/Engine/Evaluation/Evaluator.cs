@@ -113,7 +113,7 @@ public sealed class Evaluator(IComponentRegistry registry, ILogger<Evaluator>? l
             Selection = string.Empty,
             Task = "zeroshot_classification",
             Metrics = metrics,
-            Chance = ClassificationChance.Of(classes.Count),
+            Chance = ClassificationChance.Of(classes.Count, labels: labels),
             Samples = labelled.Length,
             Classes = classes.Count,
             Vocabulary = VocabularyCoverage.OfPrompts(tokenizer, prompts.ClassNames, prompts.Templates),

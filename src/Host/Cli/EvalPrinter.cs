@@ -16,6 +16,8 @@ public static class EvalPrinter
             {
                 var chance = r.Chance.GetValueOrDefault(key);
                 var times = chance > 0 ? $" = {r.Metrics[key] / chance:F1}x chance ({chance:P2})" : string.Empty;
+                // Top-1 on an unbalanced set: the most common class alone scores this much.
+                times += r.Chance.TryGetValue(key + "_majority", out var majority) ? $"; always the most common class: {majority:P2}" : string.Empty;
                 output.WriteLine($"  {key,-26} {r.Metrics[key],8:P2}{times}");
             }
             // Few-shot probes report each k's mean top-1 over seeded draws, with its spread.
