@@ -10,8 +10,9 @@ namespace ClipHost.Engine.Search;
 /// Successive halving over a search's space: the first rung trains a balanced, seeded sample of the space's points at
 /// the smallest budget; each later rung trains the best 1/eta of the rung before at eta times its budget, and the last
 /// at least two, at the full budget. The incumbent (the base recipe) trains in every rung and is never dropped, so the
-/// recommendation is the base unless a trial beats it where it counts: on validation at the full budget. Every trial is an ordinary run whose name says its
-/// rung and point, so a search resumed after a crash finds what it trained and trains nothing twice.
+/// recommendation is the base unless a trial beats it where it counts: on validation at the full budget. Every trial is
+/// an ordinary run whose name says its rung and point, so a search resumed after a crash finds what it trained and
+/// trains nothing twice.
 /// </summary>
 public static class RecipeSearchPlan
 {

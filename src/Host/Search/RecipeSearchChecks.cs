@@ -3,7 +3,7 @@ using ClipHost.Engine.Search;
 namespace ClipHost.Host.Search;
 
 /// <summary>
-/// Every point of a search checked as its first-rung trial, as a submission of that run would be, before anything
+/// Every point of a search (and the incumbent) checked as its first-rung trial, as a submission of that run would be, before anything
 /// trains: the CLI and the service refuse a search by the same rules, each error naming the point and the field.
 /// </summary>
 public static class RecipeSearchChecks
@@ -13,7 +13,9 @@ public static class RecipeSearchChecks
         ArgumentNullException.ThrowIfNull(search);
         var checks = validators.ToList();
         var (points, expansion) = RecipeSearchPlan.Points(search);
-        return [.. expansion.Concat(points.SelectMany(p => checks.SelectMany(v => v.Validate(new CreateRunCommand(RecipeSearchPlan.Trial(search, p, 0).ExperimentJson, source)))
+        // The incumbent trains too: when the space does not hold the base recipe it is a point of its own, checked alike.
+        var checkedPoints = RecipeSearchPlan.Incumbent(search, points) is { } incumbent && !points.Any(p => p.Cell == incumbent.Cell) ? [.. points, incumbent] : points;
+        return [.. expansion.Concat(checkedPoints.SelectMany(p => checks.SelectMany(v => v.Validate(new CreateRunCommand(RecipeSearchPlan.Trial(search, p, 0).ExperimentJson, source)))
             .Select(e => e with { Field = $"{p.Cell}: {e.Field}" })))];
     }
 }

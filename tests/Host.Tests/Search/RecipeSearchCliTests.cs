@@ -103,5 +103,11 @@ public sealed class RecipeSearchCliTests
         Assert.True(result.ExitCode == 2, result.All);
         Assert.Contains("learningRate-v2: training.learningRate", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("runs")) && Directory.EnumerateDirectories(dir.Combine("runs")).Any(d => Path.GetFileName(d).StartsWith("bad-", StringComparison.Ordinal)), result.All);
+
+        // The incumbent trains too: a base recipe outside the space that no run could be is refused as its own point.
+        var badBase = dir.Write("experiments/searches/bad-base.json", Search("badbase", 4, ColoursData.Tiny("base", evaluate: true).Replace("\"learningRate\": 0.003", "\"learningRate\": -1", StringComparison.Ordinal)));
+        var refused = await ClipHostProcess.RunAsync(["recipe", "search", badBase], env);
+        Assert.True(refused.ExitCode == 2, refused.All);
+        Assert.Contains("base: training.learningRate", refused.Stderr, StringComparison.Ordinal);
     }
 }
