@@ -140,6 +140,22 @@ public sealed class RunningHost : IAsyncDisposable
         throw new TimeoutException($"run {id} did not reach the expected state within {timeout}; last: {last}\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until the host's output satisfies <paramref name="until"/>. The console logger writes from a queue of its
+    /// own, so a line logged while a request was served may reach stdout after the response has reached the test.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> until, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var output = Output;
+        while (!until(output) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            output = Output;
+        }
+        return output;
+    }
+
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>SIGTERM, as systemd stops the service; waits for the process to exit.</summary>

@@ -64,7 +64,8 @@ public sealed class ServeHardeningTests
         await using var host = await RunningHost.StartAsync(env, $"http://0.0.0.0:{port}", probe, serveUrls: $"http://127.0.0.1:{RunningHost.FreePort()}");
         using var anonymous = await host.Client.GetAsync(new Uri("/api/runs", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Contains($"Serving on http://0.0.0.0:{port}", host.Output, StringComparison.Ordinal);
+        var serving = $"Serving on http://0.0.0.0:{port}";
+        Assert.Contains(serving, await host.WaitForOutputAsync(o => o.Contains(serving, StringComparison.Ordinal), TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
     }
 
     [Fact]
