@@ -1,3 +1,4 @@
+using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 
 namespace ClipHost.Host.Commands;
@@ -14,6 +15,8 @@ public sealed class PlanSweepValidator(IEnumerable<ICommandValidator<CreateRunCo
         {
             return [new OptionError("--sweep", "name at least one axis, e.g. training.seed=0,1,2")];
         }
+        // Every variant names the same stores: each samples file is parsed once for all of them.
+        using var reads = StoreReadScope.Begin();
         try
         {
             return [.. Expand(command).SelectMany(v => submission.SelectMany(s => s.Validate(new CreateRunCommand(v.ExperimentJson, "sweep")))

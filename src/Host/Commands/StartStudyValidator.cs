@@ -1,3 +1,4 @@
+using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Studies;
 
@@ -19,6 +20,8 @@ public sealed class StartStudyValidator(IEnumerable<ICommandValidator<CreateRunC
         }
         var refused = new List<OptionError>();
         var definition = study.Definition;
+        // Every cell names the same stores: each samples file is parsed once for all of them.
+        using var reads = StoreReadScope.Begin();
         foreach (var cell in study.Cells)
         {
             refused.AddRange(submission.SelectMany(s => s.Validate(new CreateRunCommand(cell.ExperimentJson, "study")))

@@ -1,3 +1,4 @@
+using ClipHost.Engine.Data.Store;
 using ClipHost.Engine.Search;
 
 namespace ClipHost.Host.Search;
@@ -12,6 +13,8 @@ public static class RecipeSearchChecks
     {
         ArgumentNullException.ThrowIfNull(search);
         var checks = validators.ToList();
+        // Every point names the same stores: each samples file is parsed once for all of them.
+        using var reads = StoreReadScope.Begin();
         var (points, expansion) = RecipeSearchPlan.Points(search);
         // The incumbent trains too: when the space does not hold the base recipe it is a point of its own, checked alike.
         var checkedPoints = RecipeSearchPlan.Incumbent(search, points) is { } incumbent && !points.Any(p => p.Cell == incumbent.Cell) ? [.. points, incumbent] : points;

@@ -68,6 +68,12 @@ public sealed class ClipStore : IDatasetView, IDisposable
         {
             throw new InvalidDataException($"{pixels}: expected {expected} bytes for {manifest.Count} images, found {actual}");
         }
+        var samples = StoreReadScope.Samples(System.IO.Path.Combine(path, StoreFiles.Samples), () => ReadSamples(path, manifest));
+        return new ClipStore(path, manifest, samples);
+    }
+
+    private static StoredSample[] ReadSamples(string path, StoreManifest manifest)
+    {
         var samples = new StoredSample[manifest.Count];
         var n = 0;
         foreach (var line in File.ReadLines(System.IO.Path.Combine(path, StoreFiles.Samples)))
@@ -83,7 +89,7 @@ public sealed class ClipStore : IDatasetView, IDisposable
         {
             throw new InvalidDataException($"{path}/{StoreFiles.Samples}: {n} lines, manifest says {manifest.Count}");
         }
-        return new ClipStore(path, manifest, samples);
+        return samples;
     }
 
     /// <summary>Copies one image's RGB bytes into <paramref name="destination"/>.</summary>
