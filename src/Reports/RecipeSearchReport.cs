@@ -33,7 +33,7 @@ public static class RecipeSearchReport
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var t in trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
         {
-            sb.AppendLine(Inv, $"| {t.Rung} | {t.Cell} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {t.Mark(winner, last)} |");
+            sb.AppendLine(Inv, $"| {t.Rung} | {t.Label} | {t.BudgetGflops:N0} | {(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")} | {(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")} | {t.Mark(winner, last)} |");
         }
         Evidence(sb, trials);
         sb.AppendLine();
@@ -48,26 +48,53 @@ public static class RecipeSearchReport
         return sb.ToString();
     }
 
-    /// <summary>The recommendation against the base recipe at the full budget, when the search trained the base beside the trials.</summary>
+    /// <summary>
+    /// The recommendation against the base recipe at the full budget, when the search trained the base beside the
+    /// trials: each point's mean over its final seeds, with their spread when there are several.
+    /// </summary>
     private static void Incumbent(StringBuilder sb, IReadOnlyList<RecipeTrialRow> trials, string winner)
     {
         var last = trials.Count > 0 ? trials.Max(t => t.Rung) : 0;
-        var final = trials.Where(t => t.Rung == last && t.Objective is not null).ToList();
+        var final = trials.Where(t => t.Rung == last && t.Objective is not null).GroupBy(t => t.Cell, StringComparer.Ordinal)
+            .Select(g => new FinalPoint(g.Key, g.First().Incumbent, [.. g.Select(t => 100 * t.Objective!.Value)])).ToList();
         if (final.FirstOrDefault(t => t.Incumbent) is not { } baseline || final.FirstOrDefault(t => t.Cell == winner) is not { } chosen)
         {
             return;
         }
         if (chosen.Incumbent)
         {
-            var best = final.Where(t => !t.Incumbent).MaxBy(t => t.Objective);
-            sb.AppendLine(Inv, $"No trial beat the base recipe on validation at the full budget, so the base is recommended: {100 * baseline.Objective!.Value:F2}%{(best is null ? string.Empty : $" against {100 * best.Objective!.Value:F2}% for the best trial, {best.Cell}")}.");
+            var best = final.Where(t => !t.Incumbent).MaxBy(t => t.Mean);
+            sb.AppendLine(Inv, $"No trial beat the base recipe on validation at the full budget, so the base is recommended: {baseline.Describe()}{(best is null ? string.Empty : $" against {best.Describe()} for the best trial, {best.Cell}")}.");
         }
         else
         {
-            var gain = 100 * (chosen.Objective!.Value - baseline.Objective!.Value);
-            sb.AppendLine(Inv, $"Against the base recipe ({baseline.Cell}) at the full budget: {100 * chosen.Objective.Value:F2}% against {100 * baseline.Objective.Value:F2}%, {gain:+0.00;-0.00} points on validation. One seed each: a gap of a point or two is within the seed-to-seed noise, so train both with a few seeds before switching.");
+            sb.AppendLine(Inv, $"Against the base recipe ({baseline.Cell}) at the full budget: {chosen.Describe()} against {baseline.Describe()}, {chosen.Mean - baseline.Mean:+0.00;-0.00} points on validation. {Noise(chosen, baseline)}");
         }
         sb.AppendLine();
+    }
+
+    private static string Noise(FinalPoint chosen, FinalPoint baseline)
+    {
+        if (chosen.Values.Count < 2 || baseline.Values.Count < 2)
+        {
+            return "One seed each: a gap of a point or two is within the seed-to-seed noise, so train both with a few seeds before switching.";
+        }
+        var spread = Math.Max(chosen.Std, baseline.Std);
+        return chosen.Mean - baseline.Mean > spread
+            ? string.Create(Inv, $"The gap is larger than either recipe's seed spread (at most {spread:F2}).")
+            : string.Create(Inv, $"The gap is inside the seed spread ({spread:F2}): the lead may be the seeds'; train more seeds of both before switching.");
+    }
+
+    private sealed record FinalPoint(string Cell, bool Incumbent, IReadOnlyList<double> Values)
+    {
+        public double Mean => Values.Average();
+
+        // Sample standard deviation (n - 1): the spread of the seeds, not of their mean.
+        public double Std => Values.Count < 2 ? 0 : Math.Sqrt(Values.Sum(v => (v - Mean) * (v - Mean)) / (Values.Count - 1));
+
+        public string Describe() => Values.Count < 2
+            ? string.Create(Inv, $"{Mean:F2}%")
+            : string.Create(Inv, $"{Mean:F2}% +- {Std:F2} (n={Values.Count})");
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public static class SearchPage
         foreach (var t in search.Trials.OrderBy(t => t.Rung).ThenByDescending(t => t.Objective ?? double.MinValue))
         {
             var run = RunFiles.Resolve(runsRoot, t.RunId, "config.json") is null ? Escape(t.RunId) : $"<a href=\"{Escape(links.Run(t.RunId))}\">{Escape(t.RunId)}</a>";
-            html.Line(string.Create(Inv, $"<tr data-rung=\"{t.Rung}\" data-cell=\"{Escape(t.Cell)}\"><td>{t.Rung}</td><td>{Escape(t.Cell)}</td><td class=\"n\">{t.BudgetGflops:N0}</td>")
+            html.Line(string.Create(Inv, $"<tr data-rung=\"{t.Rung}\" data-cell=\"{Escape(t.Cell)}\"><td>{t.Rung}</td><td>{Escape(t.Label)}</td><td class=\"n\">{t.BudgetGflops:N0}</td>")
                 + $"<td class=\"n\">{(t.TrainingGflops is { } g ? g.ToString("N0", Inv) : "-")}</td><td class=\"n\">{(t.Objective is { } o ? (100 * o).ToString("F2", Inv) : "failed")}</td>"
                 + $"<td>{Escape(t.Mark(search.Finished ? search.Winner : null, last))}</td><td>{run}</td></tr>");
         }

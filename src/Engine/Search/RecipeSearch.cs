@@ -30,6 +30,12 @@ public sealed record RecipeSearch(
     /// </summary>
     public bool Incumbent { get; init; } = true;
 
+    /// <summary>
+    /// Seeds each finalist (the incumbent too) trains with at the full budget, ranked by their mean (default 1). The
+    /// last rung decides the answer, and one seed per recipe decides nothing when seeds differ by a point or two.
+    /// </summary>
+    public int FinalSeeds { get; init; } = 1;
+
     /// <summary>Trials the last rung compares at the full budget besides the incumbent: at least this many when the rung before had more.</summary>
     public const int Finalists = 2;
 

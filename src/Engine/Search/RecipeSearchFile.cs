@@ -8,12 +8,12 @@ namespace ClipHost.Engine.Search;
 
 /// <summary>
 /// Reads a recipe search: <c>{"name", "base", "prepare"?, "space", "budget": {"gflops"}, "eta"?, "rungs"?, "seed"?,
-/// "incumbent"?, "validation", "objective"}</c>. <c>space</c> takes a study's axes (no seed axis: a trial is one seed), <c>base</c> and
+/// "incumbent"?, "finalSeeds"?, "validation", "objective"}</c>. <c>space</c> takes a study's axes (no seed axis: a trial is one seed), <c>base</c> and
 /// <c>prepare</c> are read as a study's. Errors name the field, never throw.
 /// </summary>
 public static class RecipeSearchFile
 {
-    private static readonly string[] TopLevel = ["name", "description", "base", "prepare", "space", "budget", "eta", "rungs", "seed", "incumbent", "validation", "objective"];
+    private static readonly string[] TopLevel = ["name", "description", "base", "prepare", "space", "budget", "eta", "rungs", "seed", "incumbent", "finalSeeds", "validation", "objective"];
 
     public static (RecipeSearch? Search, IReadOnlyList<OptionError> Errors) Parse(string json, string? directory, string? root)
     {
@@ -45,6 +45,7 @@ public static class RecipeSearchFile
         var budget = search["budget"] is JsonObject b && b["gflops"] is JsonValue g && g.TryGetValue<double>(out var gflops) && gflops > 0 ? gflops : Refuse("budget", "give the final training budget as {\"gflops\": G}, G > 0", errors);
         var eta = Integer(search["eta"], "eta", 3, 2, 10, errors);
         var rungs = Integer(search["rungs"], "rungs", 3, 1, 6, errors);
+        var finalSeeds = Integer(search["finalSeeds"], "finalSeeds", 1, 1, 5, errors);
         var seed = search["seed"] is JsonValue sv && sv.TryGetValue<long>(out var sd) ? sd : search["seed"] is null ? 0 : (long)Refuse("seed", "is not an integer", errors);
         var incumbent = true;
         if (search["incumbent"] is { } incumbentNode && !(incumbentNode is JsonValue iv && iv.TryGetValue(out incumbent)))
@@ -70,7 +71,7 @@ public static class RecipeSearchFile
         {
             return (null, errors);
         }
-        return (new RecipeSearch(name!, baseConfig!, space, budget, eta, rungs, seed, (JsonArray)validation!.DeepClone(), objective!.Select(m => m!).ToList()) { Prepare = prepare, Incumbent = incumbent }, []);
+        return (new RecipeSearch(name!, baseConfig!, space, budget, eta, rungs, seed, (JsonArray)validation!.DeepClone(), objective!.Select(m => m!).ToList()) { Prepare = prepare, Incumbent = incumbent, FinalSeeds = finalSeeds }, []);
     }
 
     /// <summary>

@@ -58,19 +58,32 @@ public static class RecipeSearchPlan
     /// <summary>The incumbent's point name when the space does not hold the base recipe.</summary>
     public const string BaseCell = "base";
 
-    /// <summary>The trial of <paramref name="point"/> at <paramref name="rung"/>: its budget, the search's seed, the validation evaluations.</summary>
-    public static RecipeTrial Trial(RecipeSearch search, StudyCell point, int rung)
+    /// <summary>
+    /// The trial of <paramref name="point"/> at <paramref name="rung"/>: its budget, the search's seed plus
+    /// <paramref name="seedIndex"/>, the validation evaluations. Seed 0 keeps the plain name, so a search that later
+    /// asks for more final seeds reuses what it trained.
+    /// </summary>
+    public static RecipeTrial Trial(RecipeSearch search, StudyCell point, int rung, int seedIndex = 0)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(point);
         var config = JsonNode.Parse(point.ExperimentJson)!.AsObject();
-        var runId = string.Create(CultureInfo.InvariantCulture, $"{search.Name}-r{rung}-{point.Cell}");
+        // No axis may be named "seed", so the suffix never makes another point's name.
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{search.Name}-r{rung}-{point.Cell}{(seedIndex > 0 ? $"-seed-{seedIndex}" : string.Empty)}");
         config["name"] = runId;
         ConfigSweep.Set(config, "training.budget", new JsonObject { ["gflops"] = search.RungBudget(rung) });
-        ConfigSweep.Set(config, "training.seed", search.Seed);
+        ConfigSweep.Set(config, "training.seed", search.Seed + seedIndex);
         config["evaluations"] = search.Validation.DeepClone();
         config.Remove("shifts");
-        return new RecipeTrial(point.Cell, rung, runId, config.ToJsonString());
+        return new RecipeTrial(point.Cell, rung, runId, config.ToJsonString()) { SeedIndex = seedIndex };
+    }
+
+    /// <summary>Every trial of <paramref name="point"/> at <paramref name="rung"/>: one seed, or <see cref="RecipeSearch.FinalSeeds"/> in the last rung.</summary>
+    public static IEnumerable<RecipeTrial> Trials(RecipeSearch search, StudyCell point, int rung)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var seeds = rung == search.Rungs - 1 ? search.FinalSeeds : 1;
+        return Enumerable.Range(0, seeds).Select(k => Trial(search, point, rung, k));
     }
 
     /// <summary>The trial's objective: the mean of the objective's metrics, or null while any is missing.</summary>
@@ -105,7 +118,8 @@ public static class RecipeSearchPlan
 
     /// <summary>
     /// How many trials each rung trains when none fails: the first rung's draw, then <see cref="Keep"/> of them per
-    /// rung, plus the incumbent in every rung when it is not one of the draw's points. Times each rung's budget, the
+    /// rung, plus the incumbent in every rung when it is not one of the draw's points, each with
+    /// <see cref="RecipeSearch.FinalSeeds"/> seeds in the last rung. Times each rung's budget, the
     /// trials' planned cost (the prepare steps' runs not included).
     /// </summary>
     public static IReadOnlyList<int> RungSizes(RecipeSearch search, IReadOnlyList<StudyCell> points)
@@ -116,7 +130,7 @@ public static class RecipeSearchPlan
         var sizes = new List<int>();
         for (var rung = 0; rung < search.Rungs; rung++)
         {
-            sizes.Add(challengers + (incumbent is null ? 0 : 1));
+            sizes.Add((challengers + (incumbent is null ? 0 : 1)) * (rung == search.Rungs - 1 ? search.FinalSeeds : 1));
             challengers = Keep(search, challengers, rung + 1);
         }
         return sizes;

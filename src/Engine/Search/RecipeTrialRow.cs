@@ -9,6 +9,12 @@ public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double 
     /// <summary>Whether this trial is the base recipe, trained in every rung to be beaten.</summary>
     public bool Incumbent { get; init; }
 
+    /// <summary>Which of the point's seeds this trial is (0 unless the last rung trains several, <see cref="RecipeSearch.FinalSeeds"/>).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The point, and its seed when it is not the first: what a table row names.</summary>
+    public string Label => Seed > 0 ? $"{Cell} (seed +{Seed})" : Cell;
+
     /// <summary>What the report, page and CLI say of the trial: base, promoted, winner (the winner's name once the search has one).</summary>
     public string Mark(string? winner, int lastRung) =>
         string.Join(", ", new[] { Incumbent ? "base" : null, Promoted ? "promoted" : null, Rung == lastRung && Cell == winner ? "winner" : null }.OfType<string>());

@@ -36,7 +36,7 @@ public sealed record RecipeSearchStatus(
         ArgumentNullException.ThrowIfNull(searches);
         var (points, _) = RecipeSearchPlan.Points(search);
         var progress = RecipeSearchProgress.Replay(search, points, RecipeTrialOutcomes.Of(runs));
-        var pending = progress.Pending.Select(t => new RecipeTrialStatus(t.RunId, t.Cell, runs.Get(t.RunId)?.Status.ToString().ToLowerInvariant() ?? "not submitted")).ToList();
+        var pending = progress.Pending.Select(t => new RecipeTrialStatus(t.RunId, t.Label, runs.Get(t.RunId)?.Status.ToString().ToLowerInvariant() ?? "not submitted")).ToList();
         var report = Path.Combine(searches.DirectoryOf(search.Name), "report.md");
         var finished = record.FinishedAt is not null && File.Exists(report);
         return new RecipeSearchStatus(search.Name, record.Source, record.SubmittedAt, search.BudgetGflops, search.Eta, search.Rungs, points.Count, progress.Rung,

@@ -47,4 +47,21 @@ public sealed class RecipeSearchReportTests
         Assert.DoesNotContain("base recipe", report, StringComparison.Ordinal);
         Assert.Contains("| 2 | a | 1,000 | 1,000 | 40.00 | winner |", report, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.45, 0.44, "The gap is larger than either recipe's seed spread (at most 0.71).")]
+    [InlineData(0.45, 0.30, "The gap is inside the seed spread (10.61): the lead may be the seeds'; train more seeds of both before switching.")]
+    public void WithSeveralFinalSeeds_EachPointIsItsMeanAndSpread_AndTheGapIsSetAgainstTheSpread(double aSeed0, double aSeed1, string verdict)
+    {
+        var report = RecipeSearchReport.Markdown("s", Compute, ["val/zeroshot_classification/acc1"],
+            [Row(2, "a", aSeed0), Row(2, "a", aSeed1) with { Seed = 1, RunId = "s-r2-a-seed-1" },
+             Row(2, "base", 0.40, incumbent: true), Row(2, "base", 0.41, incumbent: true) with { Seed = 1, RunId = "s-r2-base-seed-1" }], "a", new Dictionary<string, double>());
+
+        var mean = 100 * (aSeed0 + aSeed1) / 2;
+        Assert.Contains(FormattableString.Invariant($"Against the base recipe (base) at the full budget: {mean:F2}% +- "), report, StringComparison.Ordinal);
+        Assert.Contains("against 40.50% +- 0.71 (n=2)", report, StringComparison.Ordinal);
+        Assert.Contains(verdict, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("One seed each", report, StringComparison.Ordinal);
+        Assert.Contains("| 2 | a (seed +1) | 1,000 |", report, StringComparison.Ordinal);
+    }
 }

@@ -31,9 +31,9 @@ public sealed class ShippedSearchesTests
                 Assert.True(left.Count == 0, $"{file} {point.Cell} rung {rung}: {string.Join("; ", left)}");
             }
         }
-        // The trials cost a few budgets (the incumbent and the finalists included), within the 10x the issue allows
-        // with room for the prepare steps' teachers.
+        // The trials cost a few budgets (the incumbent, the finalists and their seeds included), within the 10x the
+        // issue allows with room for the prepare steps' teachers (0.8 budgets in the shipped search).
         var sizes = RecipeSearchPlan.RungSizes(search!, points);
-        Assert.InRange(sizes.Select((n, r) => n * search!.RungBudget(r)).Sum(), search!.BudgetGflops, 8 * search.BudgetGflops);
+        Assert.InRange(sizes.Select((n, r) => n * search!.RungBudget(r)).Sum(), search!.BudgetGflops, 9 * search.BudgetGflops);
     }
 }

@@ -10,10 +10,10 @@ namespace ClipHost.Host.Tests.Search;
 /// </summary>
 public sealed class RecipeSearchCliTests
 {
-    internal static string Search(string name, double budget, string? baseJson = null, string prepare = "[]", bool incumbent = true) => $$"""
+    internal static string Search(string name, double budget, string? baseJson = null, string prepare = "[]", bool incumbent = true, int finalSeeds = 1) => $$"""
         { "name": "{{name}}", "base": {{baseJson ?? ColoursData.Tiny("base", evaluate: true)}}, "prepare": {{prepare}},
           "space": [ { "path": "training.learningRate", "values": [0.00001, 0.01, 0.003, 0.0001] } ],
-          "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0, "incumbent": {{(incumbent ? "true" : "false")}},
+          "budget": { "gflops": {{budget}} }, "eta": 2, "rungs": 2, "seed": 0, "incumbent": {{(incumbent ? "true" : "false")}}, "finalSeeds": {{finalSeeds}},
           "validation": [ { "name": "colours-val", "task": "zeroshot_classification", "store": "colours", "samples": { "split": "val" }, "labels": "folder", "templates": ["a {c} square"] } ],
           "objective": ["colours-val/zeroshot_classification/acc1"] }
         """;
@@ -89,6 +89,33 @@ public sealed class RecipeSearchCliTests
         Assert.DoesNotContain("== rung", again.Stdout, StringComparison.Ordinal);
         Assert.Contains($"Recommended: **{winnerCell}**", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(trials.Count, Directory.GetDirectories(dir.Combine("runs")).Count(d => Path.GetFileName(d).StartsWith("lr-r", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task FinalSeeds_TrainEveryFinalistAndTheBaseWithEachSeed_AndTheReportGivesTheirSpread()
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var file = dir.Write("experiments/searches/seeds.json", Search("seeds", 4, finalSeeds: 2));
+
+        var result = await ClipHostProcess.RunAsync(["recipe", "search", file], env);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains(" -> 4 (the base recipe in each)", result.Stdout, StringComparison.Ordinal);
+        // The last rung: the base and the promoted point, each as seed 0 (plain name) and seed 1 (-seed-1, its own seed).
+        var final = Directory.GetDirectories(dir.Combine("runs")).Select(d => Path.GetFileName(d)!).Where(n => n.StartsWith("seeds-r1-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, final.Count);
+        Assert.Contains("seeds-r1-learningRate-0.003", final);
+        Assert.Contains("seeds-r1-learningRate-0.003-seed-1", final);
+        int Seed(string run) => JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", run, "config.json"))).RootElement.GetProperty("training").GetProperty("seed").GetInt32();
+        Assert.All(final, run => Assert.Equal(run.EndsWith("-seed-1", StringComparison.Ordinal) ? 1 : 0, Seed(run)));
+        Assert.All(Directory.GetDirectories(dir.Combine("runs")).Select(d => Path.GetFileName(d)!).Where(n => n.StartsWith("seeds-r0-", StringComparison.Ordinal)), run => Assert.DoesNotContain("-seed-", run, StringComparison.Ordinal));
+        var report = File.ReadAllText(dir.Combine("runs", ".searches", "seeds", "report.md"));
+        Assert.Contains("(n=2)", report, StringComparison.Ordinal);
+        Assert.Contains("| 1 | learningRate-0.003 (seed +1) | 4 |", report, StringComparison.Ordinal);
+        var status = await ClipHostProcess.RunAsync(["recipe", "status", "seeds"], env);
+        Assert.True(status.ExitCode == 0, status.All);
+        Assert.Contains("learningRate-0.003 (seed +1)", status.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
