@@ -56,7 +56,7 @@ public static class RecipeSearchReport
     {
         var last = trials.Count > 0 ? trials.Max(t => t.Rung) : 0;
         var final = trials.Where(t => t.Rung == last && t.Objective is not null).GroupBy(t => t.Cell, StringComparer.Ordinal)
-            .Select(g => new FinalPoint(g.Key, g.First().Incumbent, [.. g.Select(t => 100 * t.Objective!.Value)])).ToList();
+            .Select(g => new FinalPoint(g.Key, g.First().Incumbent, SeedStatistic.Of(g.Select(t => 100 * t.Objective!.Value))!)).ToList();
         if (final.FirstOrDefault(t => t.Incumbent) is not { } baseline || final.FirstOrDefault(t => t.Cell == winner) is not { } chosen)
         {
             return;
@@ -75,26 +75,24 @@ public static class RecipeSearchReport
 
     private static string Noise(FinalPoint chosen, FinalPoint baseline)
     {
-        if (chosen.Values.Count < 2 || baseline.Values.Count < 2)
+        if (chosen.Seeds.N < 2 || baseline.Seeds.N < 2)
         {
             return "One seed each: a gap of a point or two is within the seed-to-seed noise, so train both with a few seeds before switching.";
         }
-        var spread = Math.Max(chosen.Std, baseline.Std);
+        var spread = Math.Max(chosen.Seeds.Std, baseline.Seeds.Std);
         return chosen.Mean - baseline.Mean > spread
             ? string.Create(Inv, $"The gap is larger than either recipe's seed spread (at most {spread:F2}).")
             : string.Create(Inv, $"The gap is inside the seed spread ({spread:F2}): the lead may be the seeds'; train more seeds of both before switching.");
     }
 
-    private sealed record FinalPoint(string Cell, bool Incumbent, IReadOnlyList<double> Values)
+    /// <summary>A final point's objective over its seeds, in percent.</summary>
+    private sealed record FinalPoint(string Cell, bool Incumbent, SeedStatistic Seeds)
     {
-        public double Mean => Values.Average();
+        public double Mean => Seeds.Mean;
 
-        // Sample standard deviation (n - 1): the spread of the seeds, not of their mean.
-        public double Std => Values.Count < 2 ? 0 : Math.Sqrt(Values.Sum(v => (v - Mean) * (v - Mean)) / (Values.Count - 1));
-
-        public string Describe() => Values.Count < 2
+        public string Describe() => Seeds.N < 2
             ? string.Create(Inv, $"{Mean:F2}%")
-            : string.Create(Inv, $"{Mean:F2}% +- {Std:F2} (n={Values.Count})");
+            : string.Create(Inv, $"{Mean:F2}% +- {Seeds.Std:F2} (n={Seeds.N})");
     }
 
     /// <summary>

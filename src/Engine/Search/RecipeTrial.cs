@@ -10,5 +10,8 @@ public sealed record RecipeTrial(string Cell, int Rung, string RunId, string Exp
     public int SeedIndex { get; init; }
 
     /// <summary>The point, and its seed when it is not the first: what a table row names.</summary>
-    public string Label => SeedIndex > 0 ? $"{Cell} (seed +{SeedIndex})" : Cell;
+    public string Label => LabelOf(Cell, SeedIndex);
+
+    /// <summary>How tables name a point's seed: the point alone for the first, "(seed +k)" after it for the others.</summary>
+    public static string LabelOf(string cell, int seedIndex) => seedIndex > 0 ? $"{cell} (seed +{seedIndex})" : cell;
 }

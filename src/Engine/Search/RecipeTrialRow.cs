@@ -13,7 +13,7 @@ public sealed record RecipeTrialRow(int Rung, string Cell, string RunId, double 
     public int Seed { get; init; }
 
     /// <summary>The point, and its seed when it is not the first: what a table row names.</summary>
-    public string Label => Seed > 0 ? $"{Cell} (seed +{Seed})" : Cell;
+    public string Label => RecipeTrial.LabelOf(Cell, Seed);
 
     /// <summary>What the report, page and CLI say of the trial: base, promoted, winner (the winner's name once the search has one).</summary>
     public string Mark(string? winner, int lastRung) =>

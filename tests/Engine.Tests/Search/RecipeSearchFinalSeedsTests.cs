@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ClipHost.Engine.Search;
-using ClipHost.Engine.Studies;
 
 namespace ClipHost.Engine.Tests.Search;
 
@@ -18,27 +17,6 @@ public sealed class RecipeSearchFinalSeedsTests
           "objective": ["val/zeroshot_classification/acc1"] }
         """;
 
-    private static (RecipeSearch Search, IReadOnlyList<StudyCell> Points) Parse(string json)
-    {
-        var (search, errors) = RecipeSearchFile.Parse(json, null, null);
-        Assert.Empty(errors);
-        return (search!, RecipeSearchPlan.Points(search!).Points);
-    }
-
-    private static RecipeSearchProgress Run(RecipeSearch search, IReadOnlyList<StudyCell> points, Func<RecipeTrial, double> score)
-    {
-        var outcomes = new Dictionary<string, RecipeTrialOutcome>();
-        while (true)
-        {
-            var progress = RecipeSearchProgress.Replay(search, points, id => outcomes.GetValueOrDefault(id));
-            if (progress.Pending.Count == 0)
-            {
-                return progress;
-            }
-            progress.Pending.ToList().ForEach(t => outcomes[t.RunId] = new(true, new Dictionary<string, double> { ["val/zeroshot_classification/acc1"] = score(t) }, 10));
-        }
-    }
-
     private static bool IsBase(RecipeTrial t) => t.Cell == RecipeSearchPlan.BaseCell;
 
     private static bool IsBest(RecipeTrial t) => t.Cell.EndsWith("0.003", StringComparison.Ordinal);
@@ -46,9 +24,9 @@ public sealed class RecipeSearchFinalSeedsTests
     [Fact]
     public void TheLastRung_TrainsEveryFinalistWithEachSeed_UnderItsOwnNameAndSeed()
     {
-        var (search, points) = Parse(Json(""", "finalSeeds": 2"""));
+        var (search, points) = SearchReplay.Parse(Json(""", "finalSeeds": 2"""));
 
-        var progress = Run(search, points, t => IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
+        var progress = SearchReplay.Run(search, points, t => IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
 
         Assert.Equal([10, 4, 6], RecipeSearchPlan.RungSizes(search, points));
         Assert.Equal([10, 4, 6], Enumerable.Range(0, 3).Select(r => progress.Rows.Count(t => t.Rung == r)));
@@ -65,14 +43,14 @@ public sealed class RecipeSearchFinalSeedsTests
     [Fact]
     public void PointsAreRankedByTheirSeedsMean_SoOneLuckySeedDoesNotWin()
     {
-        var (search, points) = Parse(Json(""", "finalSeeds": 2"""));
+        var (search, points) = SearchReplay.Parse(Json(""", "finalSeeds": 2"""));
 
         // At the full budget the best trial's first seed beats the base (0.6 against 0.5), its second does not (0.3).
-        var lucky = Run(search, points, t => t.Rung == 2 && IsBest(t) ? (t.SeedIndex == 0 ? 0.6 : 0.3) : IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
+        var lucky = SearchReplay.Run(search, points, t => t.Rung == 2 && IsBest(t) ? (t.SeedIndex == 0 ? 0.6 : 0.3) : IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
         Assert.Equal("s-r2-base", lucky.Winner!.RunId);
 
         // Both seeds ahead: it wins, and its recommended run is its first seed's, the plain name.
-        var steady = Run(search, points, t => t.Rung == 2 && IsBest(t) ? 0.6 - (0.01 * t.SeedIndex) : IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
+        var steady = SearchReplay.Run(search, points, t => t.Rung == 2 && IsBest(t) ? 0.6 - (0.01 * t.SeedIndex) : IsBase(t) ? 0.5 : IsBest(t) ? 0.4 : 0.1);
         Assert.True(IsBest(steady.Winner!));
         Assert.Equal(0, steady.Winner!.SeedIndex);
         Assert.DoesNotContain("-seed-", steady.Winner.RunId, StringComparison.Ordinal);
@@ -81,8 +59,8 @@ public sealed class RecipeSearchFinalSeedsTests
     [Fact]
     public void OneSeed_IsTheDefault_AndKeepsTheNamesASearchAlreadyTrained()
     {
-        var (one, points) = Parse(Json(string.Empty));
-        var (two, _) = Parse(Json(""", "finalSeeds": 2"""));
+        var (one, points) = SearchReplay.Parse(Json(string.Empty));
+        var (two, _) = SearchReplay.Parse(Json(""", "finalSeeds": 2"""));
 
         Assert.Equal(1, one.FinalSeeds);
         Assert.Equal([10, 4, 3], RecipeSearchPlan.RungSizes(one, points));

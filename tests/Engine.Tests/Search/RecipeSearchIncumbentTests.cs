@@ -17,29 +17,11 @@ public sealed class RecipeSearchIncumbentTests
           "objective": ["val/zeroshot_classification/acc1"] }
         """;
 
-    private static (RecipeSearch Search, IReadOnlyList<StudyCell> Points) Parse(string json)
-    {
-        var (search, errors) = RecipeSearchFile.Parse(json, null, null);
-        Assert.Empty(errors);
-        return (search!, RecipeSearchPlan.Points(search!).Points);
-    }
-
-    private static RecipeTrialOutcome Done(double acc1) => new(true, new Dictionary<string, double> { ["val/zeroshot_classification/acc1"] = acc1 }, 10);
+    private static (RecipeSearch Search, IReadOnlyList<StudyCell> Points) Parse(string json) => SearchReplay.Parse(json);
 
     /// <summary>Replays with <paramref name="score"/> giving each finished trial's objective by its run id.</summary>
-    private static RecipeSearchProgress Run(RecipeSearch search, IReadOnlyList<StudyCell> points, Func<string, double> score)
-    {
-        var outcomes = new Dictionary<string, RecipeTrialOutcome>();
-        while (true)
-        {
-            var progress = RecipeSearchProgress.Replay(search, points, id => outcomes.GetValueOrDefault(id));
-            if (progress.Pending.Count == 0)
-            {
-                return progress;
-            }
-            progress.Pending.ToList().ForEach(t => outcomes[t.RunId] = Done(score(t.RunId)));
-        }
-    }
+    private static RecipeSearchProgress Run(RecipeSearch search, IReadOnlyList<StudyCell> points, Func<string, double> score) =>
+        SearchReplay.Run(search, points, t => score(t.RunId));
 
     [Fact]
     public void ABaseOutsideTheSpace_TrainsAsItsOwnPointInEveryRung_AndWinsUnlessATrialBeatsIt()
