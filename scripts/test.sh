@@ -14,7 +14,12 @@ pg_ensure
 
 log=$(mktemp)
 status=0
-dotnet test ClipHost.sln -c Debug 2>&1 | tee "$log" || status=$?
+results=$(mktemp -d)
+dotnet test ClipHost.sln -c Debug --report-xunit-ctrf --results-directory "$results" 2>&1 | tee "$log" || status=$?
+# CI time is a budget (aim: under 30 minutes): name where it goes, the slowest tests and classes (tests of one
+# class run one after another, so a class's sum is its share of the wall clock).
+python3 scripts/slowest-tests.py "$results" || true
+rm -rf "$results"
 
 # The native LibTorch bundle is ~1 GB per project that carries it: keep those few.
 echo "build output size: $(du -sch src/*/bin tests/*/bin 2>/dev/null | tail -1 | cut -f1)"
