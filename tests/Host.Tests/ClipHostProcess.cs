@@ -22,6 +22,10 @@ public static class ClipHostProcess
         {
             info.ArgumentList.Add(arg);
         }
+        // One LibTorch thread unless a test asks for more: the suite runs hosts side by side with the Engine tests on a
+        // few cores, and a team of threads whose members are descheduled waits at every parallel region (a 2-thread
+        // training beside one other busy process ran 20-30x slower on a 2-core AMD EPYC, observed 2026-12-01).
+        info.Environment["CLIPHOST_Torch__Threads"] = "1";
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

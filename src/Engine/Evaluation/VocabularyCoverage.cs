@@ -1,3 +1,4 @@
+using ClipHost.Engine.Experiments;
 using ClipHost.Engine.Text;
 
 namespace ClipHost.Engine.Evaluation;
@@ -19,15 +20,46 @@ public sealed record VocabularyCoverage
     /// <summary>The distinct unknown words, in ordinal order, at most <see cref="MaxListed"/>.</summary>
     public required IReadOnlyList<string> UnknownWords { get; init; }
 
-    /// <summary>Zero-shot only: the class names with an unknown word.</summary>
+    /// <summary>Zero-shot only: the class names with an unknown word in at least one of their prompts.</summary>
     public IReadOnlyList<string>? ClassNamesWithUnknownWords { get; init; }
 
-    /// <summary>Counts every word of the class names and of the templates (their own words, without {c}).</summary>
+    /// <summary>
+    /// Zero-shot only: the class names with an unknown word in every one of their prompts, which the model never reads
+    /// whole (names all of whose words are unknown give two classes the same prompts).
+    /// </summary>
+    public IReadOnlyList<string>? ClassNamesUnknownInEveryPrompt { get; init; }
+
+    /// <summary>
+    /// Counts every word of every prompt (each class name in each template), tokenized as the model reads it: a word's
+    /// tokens depend on what stands before it (" shapes" after a space is another cl100k token than "shapes" opening a
+    /// text), so a class name is judged where the template puts it, not on its own.
+    /// </summary>
     public static VocabularyCoverage OfPrompts(ClipTokenizer tokenizer, IReadOnlyList<string> classNames, IReadOnlyList<string> templates)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
-        var unknownNames = classNames.Where(n => tokenizer.UnknownWords(n, out _).Count > 0).ToList();
-        return Of(tokenizer, classNames.Concat(templates.Select(t => t.Replace("{c}", " ", StringComparison.Ordinal)))) with { ClassNamesWithUnknownWords = unknownNames };
+        ArgumentNullException.ThrowIfNull(classNames);
+        var inSome = new List<string>();
+        var inEvery = new List<string>();
+        foreach (var name in classNames)
+        {
+            // A prompt's unknown word is the name's when the name has that word (a template word equal to one is rare).
+            var nameWords = name.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            var prompts = PromptTemplates.Expand(templates, name);
+            var unknownIn = prompts.Count(p => tokenizer.UnknownWords(p, out _).Any(nameWords.Contains));
+            if (unknownIn > 0)
+            {
+                inSome.Add(name);
+            }
+            if (unknownIn > 0 && unknownIn == prompts.Count)
+            {
+                inEvery.Add(name);
+            }
+        }
+        return Of(tokenizer, classNames.SelectMany(n => PromptTemplates.Expand(templates, n))) with
+        {
+            ClassNamesWithUnknownWords = inSome,
+            ClassNamesUnknownInEveryPrompt = inEvery,
+        };
     }
 
     /// <summary>Counts every word of the texts (retrieval: the captions evaluated).</summary>

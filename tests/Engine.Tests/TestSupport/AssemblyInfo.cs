@@ -1,3 +1,4 @@
-// LibTorch's generator is process-wide and its kernels already use both cores: tests that seed it or train
-// must not interleave, and running them side by side would not be faster on this machine.
+// LibTorch's generator is process-wide: tests that seed it or train
+// must not interleave (and their kernels share the cores with the Host tests' processes; see OneTorchThread).
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
+[assembly: AssemblyFixture(typeof(ClipHost.Engine.Tests.TestSupport.OneTorchThread))]

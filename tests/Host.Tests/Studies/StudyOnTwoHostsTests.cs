@@ -19,8 +19,6 @@ public sealed class StudyOnTwoHostsTests
         await using var db = await Postgres.CreateAsync();
         var env = await ColoursData.PrepareAsync(dir);
         TwoHostsOnPostgresTests.UsePostgres(env, db);
-        // Two hosts on CI's two cores: one thread each, as two services sharing a machine would be configured.
-        env["CLIPHOST_Torch__Threads"] = "1";
         await using var a = await RunningHost.StartAsync(env);
         await using var b = await RunningHost.StartAsync(env);
 
