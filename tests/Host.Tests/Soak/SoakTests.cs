@@ -38,6 +38,10 @@ public sealed class SoakTests
         var env = await ColoursData.PrepareAsync(dir);
         env["ConnectionStrings__Hangfire"] = db.ConnectionString;
         env["CLIPHOST_Jobs__PollIntervalMs"] = "300";
+        // The hosts as deployed (LibTorch threads: the cores), not the tests' one thread: with one thread the 24 CI jobs
+        // finish in seconds, too few samples for the second half to lie past the warm-up (a short soak needs a
+        // warm-up that is left out of the slope; not built yet).
+        env["CLIPHOST_Torch__Threads"] = "0";
         // The service runs the workstation GC (ClipHost.Host.csproj), so a climb in RSS here is memory it holds on to.
         for (var i = 0; i < jobs; i++)
         {
