@@ -40,38 +40,41 @@ public sealed record VocabularyCoverage
         ArgumentNullException.ThrowIfNull(classNames);
         var inSome = new List<string>();
         var inEvery = new List<string>();
+        var prompts = new List<(IReadOnlyList<string> Unknown, int Words)>();
         foreach (var name in classNames)
         {
             // A prompt's unknown word is the name's when the name has that word (a template word equal to one is rare).
-            var nameWords = name.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-            var prompts = PromptTemplates.Expand(templates, name);
-            var unknownIn = prompts.Count(p => tokenizer.UnknownWords(p, out _).Any(nameWords.Contains));
+            var nameWords = ClipTokenizer.Words(name).ToHashSet(StringComparer.Ordinal);
+            var own = PromptTemplates.Expand(templates, name).Select(p => (Unknown: tokenizer.UnknownWords(p, out var words), Words: words)).ToList();
+            prompts.AddRange(own);
+            var unknownIn = own.Count(p => p.Unknown.Any(nameWords.Contains));
             if (unknownIn > 0)
             {
                 inSome.Add(name);
             }
-            if (unknownIn > 0 && unknownIn == prompts.Count)
+            if (unknownIn > 0 && unknownIn == own.Count)
             {
                 inEvery.Add(name);
             }
         }
-        return Of(tokenizer, classNames.SelectMany(n => PromptTemplates.Expand(templates, n))) with
-        {
-            ClassNamesWithUnknownWords = inSome,
-            ClassNamesUnknownInEveryPrompt = inEvery,
-        };
+        return Tally(prompts) with { ClassNamesWithUnknownWords = inSome, ClassNamesUnknownInEveryPrompt = inEvery };
     }
 
     /// <summary>Counts every word of the texts (retrieval: the captions evaluated).</summary>
     public static VocabularyCoverage Of(ClipTokenizer tokenizer, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
+        return Tally(texts.Select(t => (Unknown: tokenizer.UnknownWords(t, out var words), Words: words)));
+    }
+
+    private static VocabularyCoverage Tally(IEnumerable<(IReadOnlyList<string> Unknown, int Words)> texts)
+    {
         var words = 0;
         var unknown = new List<string>();
         foreach (var text in texts)
         {
-            unknown.AddRange(tokenizer.UnknownWords(text, out var count));
-            words += count;
+            unknown.AddRange(text.Unknown);
+            words += text.Words;
         }
         return new VocabularyCoverage
         {

@@ -154,6 +154,9 @@ public sealed class ClipTokenizer
         return new ClipTokenizer(saved.Vocab, saved.ContextLength);
     }
 
+    /// <summary>The words of a text as the tokenizer sees them (lower case, split on white space).</summary>
+    public static IReadOnlyList<string> Words(string text) => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>CLIP lower-cases and collapses whitespace before BPE.</summary>
     private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
