@@ -6,7 +6,6 @@ namespace ClipHost.Host.Tests.Cli;
 /// One validation at the boundary: the same bad config gets the same field errors from `train`, from `eval --config`
 /// and from POST /api/runs, and nothing is trained, evaluated or written.
 /// </summary>
-[Collection("service")]
 public sealed class SameRefusalEverywhereTests
 {
     private static readonly (string Name, string From, string To)[] BadConfigs =

@@ -10,7 +10,6 @@ namespace ClipHost.Host.Tests.Faults;
 /// and the disk, the previous checkpoint stays whole and `latest`, and once space is freed the run resumes from it.
 /// The runs root is a small tmpfs of the test's own (mounting needs root, as scripts/test.sh runs).
 /// </summary>
-[Collection("service")]
 public sealed class CheckpointDiskFullTests
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace ClipHost.Host.Tests.Faults;
 /// The job storage (PostgreSQL) goes away under a running service: health says so, a submission is refused rather
 /// than half-recorded, and once the database is back every queued run finishes, each exactly once.
 /// </summary>
-[Collection("service")]
 public sealed class PostgresOutageTests
 {
     [Fact]

@@ -6,7 +6,6 @@ namespace ClipHost.Host.Tests.Faults;
 /// uninterrupted run's (the store's content hash, the subset's ids, the weights' bytes and every step's loss, the
 /// metrics). CI runs 2 trials per verb; scripts/faults.sh runs 20 and prints the figures table.
 /// </summary>
-[Collection("service")]
 public sealed class SigkillFaultTests(FaultWorkspace workspace) : IClassFixture<FaultWorkspace>
 {
     [Theory]

@@ -14,7 +14,6 @@ namespace ClipHost.Host.Tests.Fuzzing;
 /// never a 5xx, every 4xx a JSON body whose error (or each field error) says what is wrong, nothing written outside
 /// the host's folders. Cases that once failed (Fuzzing/Corpus/api/*.bin, the endpoint in the .txt) are sent first.
 /// </summary>
-[Collection("service")]
 public sealed class ApiBodyFuzzTests
 {
     private static readonly string[] Endpoints = ["/api/runs", "/api/imports", "/api/filters", "/api/recipes/search"];

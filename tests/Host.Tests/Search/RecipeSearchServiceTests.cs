@@ -11,7 +11,6 @@ namespace ClipHost.Host.Tests.Search;
 /// hosts sharing one PostgreSQL, a host killed mid-trial loses nothing: the trial resumes from its checkpoint on the
 /// other host and no trial trains twice.
 /// </summary>
-[Collection("service")]
 public sealed class RecipeSearchServiceTests
 {
     [Fact]

@@ -11,7 +11,6 @@ namespace ClipHost.Host.Tests.Service;
 /// state-changing request from another origin, 403; otherwise the endpoint's own answer. Requests that get through
 /// are harmless (unknown ids, refused bodies), so the matrix can run them all.
 /// </summary>
-[Collection("service")]
 public sealed partial class AccessMatrixTests
 {
     private const string Key = "matrix-key";

@@ -4,7 +4,6 @@ using System.Text.Json;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>POST /api/filters with clip-score: a teacher trained by clip-host itself, scores cached under the data root.</summary>
-[Collection("service")]
 public sealed class ClipScoreFilterApiTests
 {
     [Fact]

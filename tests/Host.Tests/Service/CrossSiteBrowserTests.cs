@@ -11,7 +11,6 @@ namespace ClipHost.Host.Tests.Service;
 /// form. On loopback, and beyond loopback with the dashboard's credentials already given to the browser, nothing may
 /// be queued.
 /// </summary>
-[Collection("service")]
 public sealed class CrossSiteBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

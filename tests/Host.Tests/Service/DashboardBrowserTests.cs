@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>The Hangfire dashboard in a real headless Chromium (Debian `chromium`), driven by Playwright.</summary>
-[Collection("service")]
 public sealed class DashboardBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

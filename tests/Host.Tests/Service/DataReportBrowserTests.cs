@@ -7,7 +7,6 @@ namespace ClipHost.Host.Tests.Service;
 /// A data report opened from disk in a real headless Chromium (Debian `chromium`, driven by Playwright): the subset is
 /// made the service's way (POST /api/filters with a teacher trained by clip-host), the page by `clip-host data report`.
 /// </summary>
-[Collection("service")]
 public sealed class DataReportBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

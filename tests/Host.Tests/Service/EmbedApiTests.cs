@@ -6,7 +6,6 @@ namespace ClipHost.Host.Tests.Service;
 /// POST /api/runs/{id}/embed: texts and base64 images of a trained run come back as unit-length embeddings, an image
 /// that does not decode listed as skipped; bad bodies are refused naming the field, an unknown run is 404.
 /// </summary>
-[Collection("service")]
 public sealed class EmbedApiTests
 {
     [Fact]

@@ -4,7 +4,6 @@ using System.Text.Json;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>POST /api/filters: a pipeline of data-filter plugins over a store, validated, queued, written as a subset with lineage.</summary>
-[Collection("service")]
 public sealed class FilterApiTests
 {
     [Fact]

@@ -4,7 +4,6 @@ using System.Text.Json;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Link loops reaching a running service: in its plugins folder and in a folder it is asked to import.</summary>
-[Collection("service")]
 public sealed class HostileInputServiceTests
 {
     [Fact]

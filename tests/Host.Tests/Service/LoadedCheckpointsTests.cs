@@ -7,7 +7,6 @@ namespace ClipHost.Host.Tests.Service;
 /// the same run does not load it again, and the plugin lease it holds is given back as soon as a plugin is replaced, so
 /// the old version unloads at once rather than when the cache would go idle (minutes later).
 /// </summary>
-[Collection("service")]
 public sealed class LoadedCheckpointsTests
 {
     private const string Loaded = "loaded for searches and embeddings";

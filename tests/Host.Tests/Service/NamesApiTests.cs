@@ -5,7 +5,6 @@ using System.Text.Json;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Names and paths a request carries: refused with 400 naming the field, before any folder is made or any store touched.</summary>
-[Collection("service")]
 public sealed class NamesApiTests
 {
     [Fact]

@@ -7,7 +7,6 @@ namespace ClipHost.Host.Tests.Service;
 /// One run index: a run trained with `clip-host train` is the same run, under the same id, as one submitted through the
 /// API, and the service lists it (Runs tab in a real Chromium, GET /api/runs) with the metrics the CLI wrote.
 /// </summary>
-[Collection("service")]
 public sealed class OneRunIndexBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -3,7 +3,6 @@ using System.Text.Json;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Plugins dropped into, replaced in and removed from a running host's plugins directory; broken ones.</summary>
-[Collection("service")]
 public sealed class PluginHotReloadTests
 {
     [Fact]

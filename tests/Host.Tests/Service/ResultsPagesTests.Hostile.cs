@@ -8,7 +8,6 @@ namespace ClipHost.Host.Tests.Service;
 /// or not, a link inside a run, a run folder that is a link, an id that is no identifier) is a 404 or 400 and serves
 /// nothing from outside; a real run file is served.
 /// </summary>
-[Collection("service")]
 public sealed partial class ResultsPagesTests(ResultsRuns runs) : IClassFixture<ResultsRuns>
 {
     [Fact]

@@ -5,7 +5,6 @@ using System.Text;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Open on loopback; beyond loopback only with credentials, and refused to start without them.</summary>
-[Collection("service")]
 public sealed class SecurityTests
 {
     [Fact]

@@ -9,7 +9,6 @@ namespace ClipHost.Host.Tests.Service;
 /// own endpoint settings exposing an unprotected service, a text/plain cross-site submission, a foreign Host header,
 /// malformed JSON answered with an empty 400, and a request that made the service install software.
 /// </summary>
-[Collection("service")]
 public sealed class ServeHardeningTests
 {
     private const string Key = "test-key-123";

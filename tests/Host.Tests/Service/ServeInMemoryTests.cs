@@ -3,7 +3,6 @@ using System.Net;
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>`clip-host serve` on its zero-set-up storage (Hangfire.InMemory): the API, the mediator pipeline, the jobs, stop and restart.</summary>
-[Collection("service")]
 public sealed class ServeInMemoryTests
 {
     [Fact]

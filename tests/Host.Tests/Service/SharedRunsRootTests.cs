@@ -1,7 +1,6 @@
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Hosts on one PostgreSQL queue must share the runs root: a host that does not see another's marker says so.</summary>
-[Collection("service")]
 public sealed class SharedRunsRootTests
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace ClipHost.Host.Tests.Service;
 /// before any is queued (a bad value refuses the whole sweep, naming the variant and the field); a good sweep queues
 /// one run per variant, named as the CLI names them, and each is trained by the queue.
 /// </summary>
-[Collection("service")]
 public sealed class SweepApiTests
 {
     [Fact]

@@ -1,7 +1,6 @@
 namespace ClipHost.Host.Tests.Service;
 
 /// <summary>Several hosts on one PostgreSQL: one Hangfire queue, each job run once, a killed host's job resumed elsewhere.</summary>
-[Collection("service")]
 public sealed class TwoHostsOnPostgresTests
 {
     [Fact]

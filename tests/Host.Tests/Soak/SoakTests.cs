@@ -12,7 +12,7 @@ namespace ClipHost.Host.Tests.Soak;
 /// threads flat once warm. CI runs <see cref="CiJobs"/> jobs; `bash scripts/soak.sh` runs 200 (CLIPHOST_SOAK_JOBS)
 /// and writes the figures (CLIPHOST_SOAK_REPORT) that docs/reliability.md (Soak) quotes.
 /// </summary>
-[Collection("service")]
+[Collection("alone")]
 public sealed class SoakTests
 {
     private const int CiJobs = 24;

@@ -8,7 +8,6 @@ namespace ClipHost.Host.Tests.Studies;
 /// /api/studies: the StartStudy command `study run` sends. A bad axis refuses the whole study, nothing queued; a good
 /// one queues a run per cell, its progress is GET /api/studies/{name}, and DELETE cancels what has not finished.
 /// </summary>
-[Collection("service")]
 public sealed class StudyApiTests
 {
     [Fact]

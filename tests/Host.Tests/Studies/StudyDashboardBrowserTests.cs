@@ -7,7 +7,6 @@ namespace ClipHost.Host.Tests.Studies;
 /// A study file dropped in the studies folder is offered in the dashboard (Recurring Jobs, "study:&lt;file&gt;") and on
 /// the Studies tab; Trigger now starts it, and the Studies tab follows its cells to the end, each linked to its run page.
 /// </summary>
-[Collection("service")]
 public sealed class StudyDashboardBrowserTests
 {
     [Fact]

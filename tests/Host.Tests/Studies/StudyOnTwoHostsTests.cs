@@ -9,7 +9,6 @@ namespace ClipHost.Host.Tests.Studies;
 /// A study on two hosts sharing one PostgreSQL queue: 3 image towers x 2 GFLOP budgets x 3 seeds, every cell trained
 /// exactly once, at the compute its budget names; and a host killed mid-study loses no cell.
 /// </summary>
-[Collection("service")]
 public sealed class StudyOnTwoHostsTests
 {
     [Fact]
