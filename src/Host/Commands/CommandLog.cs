@@ -21,6 +21,9 @@ internal static partial class CommandLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} created ({Source})")]
     public static partial void RunCreated(ILogger logger, string runId, string source);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its folder held only an unfinished record (a process was killed while creating it); created anew")]
+    public static partial void UnfinishedRunCleared(ILogger logger, string runId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} queued as job {JobId} ({Source})")]
     public static partial void RunQueued(ILogger logger, string runId, string jobId, string source);
 

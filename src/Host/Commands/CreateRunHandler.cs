@@ -15,7 +15,7 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
         var config = ExperimentChecks.Parse(command.ExperimentJson);
         var id = config.Name;
         var existing = runs.GetSettled(id);
-        if (existing is null && Directory.Exists(runs.DirectoryOf(id)) && !command.Fresh)
+        if (existing is null && Directory.Exists(runs.DirectoryOf(id)) && !command.Fresh && !ClearedUnfinished(id))
         {
             throw new RunConflictException($"{runs.DirectoryOf(id)} exists and is not a run (no readable run.json or config.json); move it away, choose another name, or start it fresh");
         }
@@ -47,6 +47,17 @@ public sealed class CreateRunHandler(RunStore runs, TimeProvider clock, ILogger<
             existing = runs.Get(id)!;
         }
         return ValueTask.FromResult(TakeUp(existing));
+    }
+
+    // A process killed while it created this run's record left its folder empty or with the record's temporary file.
+    private bool ClearedUnfinished(string id)
+    {
+        if (!runs.TryClearUnfinishedCreation(id))
+        {
+            return false;
+        }
+        CommandLog.UnfinishedRunCleared(logger, id);
+        return true;
     }
 
     private CreatedRun TakeUp(RunRecord existing)

@@ -58,10 +58,6 @@ public sealed class RunStore(DataLayout layout)
     public void Save(RunRecord record) => Write(record, overwrite: true);
 
     /// <summary>
-    /// Writes a new run's record unless one exists: false when another process (or host, on shared storage) made it
-    /// first. The rename without overwrite is atomic, so of two submissions of one name exactly one creates the run.
-    /// </summary>
-    /// <summary>
     /// The run's record, waiting a moment when its folder is being created by another submission of the same name
     /// (the folder exists, its record not yet: <see cref="TryCreate"/> writes it to a temporary file and moves it in),
     /// so a concurrent submission takes that run up instead of calling the folder "not a run".
@@ -75,7 +71,7 @@ public sealed class RunStore(DataLayout layout)
             {
                 return record;
             }
-            if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any(e => !Path.GetFileName(e).StartsWith($".{FileName}.", StringComparison.Ordinal)))
+            if (!Directory.Exists(dir) || !Directory.EnumerateFileSystemEntries(dir).All(IsUnfinishedRecord))
             {
                 return null;
             }
@@ -84,6 +80,32 @@ public sealed class RunStore(DataLayout layout)
         return Get(id);
     }
 
+    /// <summary>
+    /// Clears a run folder that holds no record and nothing but what <see cref="TryCreate"/> writes before the record is
+    /// in place (nothing, or its temporary files): a process killed while creating the run left it, and the name is
+    /// free again. False, touching nothing, for a folder with anything else in it. Call after <see cref="GetSettled"/>,
+    /// which waits out a creation still under way. Only the leftovers go, not the folder: a submission of the same
+    /// name racing this one still creates the record exactly once.
+    /// </summary>
+    public bool TryClearUnfinishedCreation(string id)
+    {
+        var dir = DirectoryOf(id);
+        var entries = Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : [];
+        if (!Directory.Exists(dir) || File.Exists(Path.Combine(dir, FileName)) || !entries.All(IsUnfinishedRecord))
+        {
+            return false;
+        }
+        foreach (var leftover in entries)
+        {
+            File.Delete(leftover);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a new run's record unless one exists: false when another process (or host, on shared storage) made it
+    /// first. The rename without overwrite is atomic, so of two submissions of one name exactly one creates the run.
+    /// </summary>
     public bool TryCreate(RunRecord record)
     {
         try
@@ -111,6 +133,12 @@ public sealed class RunStore(DataLayout layout)
         {
             File.Delete(temp);
         }
+    }
+
+    private static bool IsUnfinishedRecord(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.StartsWith($".{FileName}.", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal) && File.Exists(path);
     }
 
     /// <summary>Reads, changes and writes a record under this process's lock for that run.</summary>

@@ -81,6 +81,39 @@ public sealed class TrainCliTests
         Assert.Contains($"stopped at step {step + 1} of ", resumed.Stdout, StringComparison.Ordinal);
     }
 
+    // A process killed while it created the run's record leaves the run folder with nothing in it, or with only the
+    // record's temporary file: the next train must take the name up, not call the folder "not a run" (SIGKILL fault
+    // test, CI 2026-12-02). A folder holding anything else is somebody's and stays refused.
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(".run.json.4242.7.tmp", 0)]
+    [InlineData("notes.txt", 2)]
+    public async Task Train_OverAFolderLeftByAKillDuringItsRecord_Trains_ButAFolderOfOtherFilesIsRefused(string? leftover, int exitCode)
+    {
+        using var dir = new TempDir();
+        var env = await ColoursData.PrepareAsync(dir);
+        var config = dir.Write("half.json", ColoursData.Tiny("half", epochs: 1, evaluate: false));
+        Directory.CreateDirectory(dir.Combine("runs", "half"));
+        if (leftover is not null)
+        {
+            File.WriteAllText(dir.Combine("runs", "half", leftover), "{ \"id\": \"ha");
+        }
+
+        var result = await ClipHostProcess.RunAsync(["train", "--config", config], env);
+
+        Assert.True(result.ExitCode == exitCode, result.All);
+        if (exitCode == 0)
+        {
+            Assert.True(File.Exists(dir.Combine("runs", "half", "run.json")), result.All);
+            Assert.False(File.Exists(dir.Combine("runs", "half", ".run.json.4242.7.tmp")));
+        }
+        else
+        {
+            Assert.Contains("exists and is not a run", result.Stderr, StringComparison.Ordinal);
+            Assert.True(File.Exists(dir.Combine("runs", "half", "notes.txt")));
+        }
+    }
+
     [Fact]
     public async Task Train_MissingConfigFile_IsRefused()
     {

@@ -41,8 +41,12 @@ public static class KillHarness
             halfWritten += found.Count;
             problems.AddRange(found.Select(p => $"{verb.Name} trial {trial} (killed at {at} ms): {p}"));
 
+            // A kill that lands after the work is done (the store renamed into place, the process still printing) leaves
+            // a finished output: the re-run may refuse to overwrite it, naming it, and that output must match as well.
+            var finished = TryFingerprint(verb, dir) is not null;
             var again = await ClipHostProcess.RunAsync(verb.Args(dir), env);
-            if (again.ExitCode != 0)
+            var keptFinished = finished && again.ExitCode == 2 && again.Stderr.Contains("already exists", StringComparison.Ordinal);
+            if (again.ExitCode != 0 && !keptFinished)
             {
                 problems.Add($"{verb.Name} trial {trial} (killed at {at} ms): the re-run exited {again.ExitCode}: {again.All}");
                 continue;
@@ -59,6 +63,18 @@ public static class KillHarness
             }
         }
         return new FaultFigures(verb.Name, Trials, killed, killed > 0 ? minAt : 0, maxAt, cleanRunMs, resumed, identical, halfWritten, problems);
+    }
+
+    private static string? TryFingerprint(FaultVerb verb, TempDir dir)
+    {
+        try
+        {
+            return verb.Fingerprint(dir);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Starts clip-host and SIGKILLs it after the delay; whether it was still running then, and when it died.</summary>
