@@ -31,8 +31,9 @@ public sealed class TrainLockCliTests
             {
                 var stderr = await outputs[index].Err;
                 Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {await outputs[index].Out}{stderr}");
-                // Either guard may refuse it: the record's live process, or the lock when both passed that check at once.
-                Assert.Matches("run 'locked' is being trained by another process|run 'locked' is training in process|locked: training in process", stderr);
+                // Either guard may refuse it: the record's live process (queued there until its training starts, training
+                // after), or the lock when both passed that check at once.
+                Assert.Matches("run 'locked' is being trained by another process|run 'locked' is training in process|locked: (queued|training) in process", stderr);
             }
             var run = JsonDocument.Parse(File.ReadAllText(dir.Combine("runs", "locked", "run.json"))).RootElement;
             Assert.Equal(1, run.GetProperty("attempts").GetInt32());
