@@ -90,8 +90,9 @@ public sealed class RunStore(DataLayout layout)
     public bool TryClearUnfinishedCreation(string id)
     {
         var dir = DirectoryOf(id);
-        var entries = Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : [];
-        if (!Directory.Exists(dir) || File.Exists(Path.Combine(dir, FileName)) || !entries.All(IsUnfinishedRecord))
+        // run.json is no unfinished record, so a folder that has one fails the test below.
+        var entries = Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : null;
+        if (entries is null || !entries.All(IsUnfinishedRecord))
         {
             return false;
         }

@@ -41,11 +41,11 @@ public static class KillHarness
             halfWritten += found.Count;
             problems.AddRange(found.Select(p => $"{verb.Name} trial {trial} (killed at {at} ms): {p}"));
 
-            // A kill that lands after the work is done (the store renamed into place, the process still printing) leaves
-            // a finished output: the re-run may refuse to overwrite it, naming it, and that output must match as well.
-            var finished = TryFingerprint(verb, dir) is not null;
             var again = await ClipHostProcess.RunAsync(verb.Args(dir), env);
-            var keptFinished = finished && again.ExitCode == 2 && again.Stderr.Contains("already exists", StringComparison.Ordinal);
+            // A kill that lands after the work is done (the store renamed into place, the process still printing) leaves
+            // a finished output: the re-run may refuse to overwrite it, naming it (a refusal writes nothing), and that
+            // output must match as well.
+            var keptFinished = again.ExitCode == 2 && again.Stderr.Contains("already exists", StringComparison.Ordinal) && TryFingerprint(verb, dir) is not null;
             if (again.ExitCode != 0 && !keptFinished)
             {
                 problems.Add($"{verb.Name} trial {trial} (killed at {at} ms): the re-run exited {again.ExitCode}: {again.All}");
